@@ -1,0 +1,147 @@
+"""Coreference within one article: pronouns, role nouns, surnames, "the two countries", "the pact".
+
+Rule-based and recency-driven, like an analyst reading in order: "he" is the last person named,
+"it" the last state or organisation, "the office" the last office named, "the two countries"
+the last pair of states named together, "Kim" the last person whose name contains "Kim".
+Resolutions from an earlier sentence are marked ``via="coref"`` so confidence can reflect them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from realpolitik.actors.resolve import Actor
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# How many sentences back a pronoun may reach; beyond that a guess is worse than nothing.
+MAX_DISTANCE = 3
+
+
+@dataclass
+class _Seen:
+    token_i: int
+    head_lemma: str
+    actors: list[Actor]
+    sentence: int
+    surname: str | None
+    group: bool  # several actors named together ("Russia and North Korea")
+
+
+class Discourse:
+    def __init__(self) -> None:
+        self.history: list[_Seen] = []
+        self.sentence = 0
+        self.pacts: list[list[str]] = []
+
+    def end_sentence(self) -> None:
+        self.sentence += 1
+
+    def add(self, token: Token, actors: list[Actor], surname: str | None = None) -> None:
+        group = any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj"
+        self.history.append(_Seen(token.i, token.lemma_.lower(), actors, self.sentence, surname, group))
+
+    def add_pact(self, parties: list[str]) -> None:
+        self.pacts.append(parties)
+
+    def last_pact(self) -> list[str] | None:
+        return self.pacts[-1] if self.pacts else None
+
+    def _recent(self, token: Token):
+        for seen in reversed(self.history):
+            if seen.token_i >= token.i:
+                continue
+            if self.sentence - seen.sentence > MAX_DISTANCE:
+                return
+            yield seen
+
+    def _as_coref(self, actors: list[Actor], token: Token) -> list[Actor]:
+        end = token.idx + len(token.text)
+        return [replace(a, start=token.idx, end=end, via="coref") for a in actors]
+
+    def pronoun(self, token: Token) -> list[Actor]:
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            wanted = "person"
+        elif word in THING_PRONOUNS:
+            wanted = "thing"
+        elif word in PLURAL_PRONOUNS:
+            wanted = "group"
+        else:
+            return []
+        fitting = [s for s in self._recent(token) if self._fits(s, wanted) and s.token_i != token.head.i]
+        if not fitting:
+            return []
+        chosen = _most_salient(fitting, token, self.sentence)
+        actors = self._group_members(chosen) if wanted == "group" else chosen.actors[:1]
+        return self._as_coref(actors, token)
+
+    def _fits(self, seen: _Seen, wanted: str) -> bool:
+        is_person = any(a.person for a in seen.actors)
+        if wanted == "person":
+            return is_person
+        if wanted == "thing":
+            return not is_person and not seen.group and len(seen.actors) == 1
+        return (seen.group or seen.head_lemma.endswith("s")) and not is_person
+
+    def _group_members(self, seen: _Seen) -> list[Actor]:
+        """The actors named together with ``seen`` ("Russia and North Korea")."""
+        members = [s for s in self.history if s.group and s.sentence == seen.sentence and abs(s.token_i - seen.token_i) < 12]
+        actors = [a for s in members for a in s.actors] or seen.actors
+        unique = {a.code: a for a in actors}
+        return list(unique.values())
+
+    def group(self, token: Token) -> list[Actor]:
+        """ "the two countries", "both nations": the last states named together."""
+        for seen in self._recent(token):
+            # A description re-mentions states named before this sentence; states named in the
+            # same sentence would be "themselves" ("The US and Japan ... the two countries").
+            if seen.group and seen.sentence < self.sentence:
+                members = [a for a in self._group_members(seen) if a.country]
+                if len(members) >= 2:
+                    return self._as_coref(members, token)
+        return []
+
+    def surname(self, token: Token) -> list[Actor]:
+        """A bare name ("Kim") refers to the last person whose full name contains it, however
+        far back in the article."""
+        for seen in reversed(self.history):
+            if seen.surname and token.text in seen.surname.split():
+                return self._as_coref(seen.actors, token)
+        return []
+
+    def definite(self, token: Token) -> list[Actor]:
+        """ "the office", "the ministry": the last actor named with the same noun."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return []
+        lemma = token.lemma_.lower()
+        for seen in self._recent(token):
+            if seen.head_lemma == lemma and len(seen.actors) == 1:
+                return self._as_coref(seen.actors, token)
+        return []
+
+
+def _most_salient(fitting: list[_Seen], pronoun: Token, sentence: int) -> _Seen:
+    """Pick the antecedent an English reader would: in the pronoun's own sentence, the subject of
+    a parallel clause ("While South Korea has provided aid ..., it has refrained"), else the
+    nearest mention ("Moscow would take actions that may displease Seoul's leadership if it
+    proceeds": the subject of a clause that contains the pronoun is passed over for the nearer
+    object); in earlier sentences, the latest subject, else the latest mention."""
+    doc = pronoun.doc
+    ancestors = {a.i for a in pronoun.ancestors}
+
+    def is_subject(seen: _Seen) -> bool:
+        return doc[seen.token_i].dep_ in ("nsubj", "nsubjpass")
+
+    same = [s for s in fitting if s.sentence == sentence]
+    if same:
+        parallel = [s for s in same if is_subject(s) and doc[s.token_i].head.i not in ancestors]
+        return (parallel or same)[0]
+    latest = fitting[0].sentence
+    subjects = [s for s in fitting if s.sentence == latest and is_subject(s)]
+    return (subjects or fitting)[0]

@@ -1,0 +1,277 @@
+"""From noun phrases to actor codes: names, demonyms, seats of power and sector nouns, on a date.
+
+``ActorResolver.read(doc, day)`` walks a parsed article once and returns a ``Reading``: for every
+noun-phrase head that stands for an actor, the actors it stands for. Names come from the actor
+dictionary (valid on the article's date); "Russian troops" combines a demonym with a sector noun;
+pronouns, role nouns and "the two countries" go through ``coref.Discourse``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from realpolitik.actors.coref import Discourse
+from realpolitik.actors.dictionary import (
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    ORGANISATION,
+    PERSON,
+    SEAT,
+    ActorDictionary,
+    Entry,
+    country_of,
+    sector_of,
+)
+
+# Modifier relations that carry an actor's country or sector inside one noun phrase.
+_MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
+# Nouns for groupings of states, resolved through the discourse ("the two countries").
+GROUP_NOUNS = {"country", "nation", "state", "side", "government", "party", "neighbour", "neighbor", "power"}
+PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "partnership"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor a noun phrase stands for, with the span of text that named it."""
+
+    code: str
+    name: str | None
+    start: int  # character offsets in the document
+    end: int
+    via: str = "name"  # name | sector | coref
+    person: bool = False
+
+    @property
+    def country(self) -> str | None:
+        return country_of(self.code)
+
+    @property
+    def sector(self) -> str | None:
+        return sector_of(self.code)
+
+
+@dataclass
+class Reading:
+    """What the resolver learned about one document."""
+
+    actors: dict[int, list[Actor]] = field(default_factory=dict)  # NP head token index -> actors
+    places: dict[int, Entry] = field(default_factory=dict)  # token index -> place/country entry
+    pacts: dict[int, list[str]] = field(default_factory=dict)  # pact noun token -> party codes
+    # Demonyms and names used as modifiers ("Israeli airstrikes"): the agent of a nominal event.
+    modifiers: dict[int, list[Actor]] = field(default_factory=dict)
+
+    def at(self, token: Token) -> list[Actor]:
+        return self.actors.get(token.i, [])
+
+
+class ActorResolver:
+    def __init__(self, dictionary: ActorDictionary, vocab) -> None:
+        self.dictionary = dictionary
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._name_words: set[str] = set()
+        for surface in dictionary.names:
+            self._name_words.update(surface.replace("-", " ").split())
+        self._surfaces = list(dictionary.names)
+
+    def build(self, nlp) -> None:
+        """Compile the phrase patterns with the pipeline's tokenizer (once per process)."""
+        patterns = [nlp.make_doc(s) for s in self._surfaces]
+        self.matcher.add("ACTOR", patterns)
+
+    def is_name_word(self, word: str) -> bool:
+        return word in self._name_words
+
+    # -- one document ------------------------------------------------------------------------
+
+    def read(self, doc: Doc, day: date | None) -> Reading:
+        reading = Reading()
+        names = self._match_names(doc, day)
+        discourse = Discourse()
+        for sent in doc.sents:
+            for token in sent:
+                if token.i in reading.actors:
+                    continue
+                actors = self._resolve_token(token, names, day, discourse, reading)
+                if actors:
+                    reading.actors[token.i] = actors
+            discourse.end_sentence()
+        return reading
+
+    def _match_names(self, doc: Doc, day: date | None) -> dict[int, tuple[Span, list[Entry]]]:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if self.dictionary.lookup(span.text, day):
+                spans.append(span)
+        by_token: dict[int, tuple[Span, list[Entry]]] = {}
+        for span in filter_spans(spans):
+            entries = self.dictionary.lookup(span.text, day)
+            for token in span:
+                by_token[token.i] = (span, entries)
+        return by_token
+
+    def _resolve_token(
+        self,
+        token: Token,
+        names: dict[int, tuple[Span, list[Entry]]],
+        day: date | None,
+        discourse: Discourse,
+        reading: Reading,
+    ) -> list[Actor]:
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            return discourse.pronoun(token)
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.i not in names:
+            return []
+        named = names.get(token.i)
+        if named is not None:
+            span, entries = named
+            # Only the last token of a multi-word name heads it ("Kim Jong Un" -> "Un").
+            if token.i != span.end - 1 and token.head.i in range(span.start, span.end):
+                return []
+            return self._named_phrase(token, span, entries, names, day, discourse, reading)
+        return self._common_phrase(token, names, day, discourse, reading)
+
+    def _named_phrase(self, token, span, entries, names, day, discourse, reading) -> list[Actor]:
+        entry = _preferred(entries)
+        if entry.kind == CITY or (entry.kind == COUNTRY and _is_location(token)):
+            reading.places[token.i] = entry
+        if entry.kind == CITY:
+            return []
+        if entry.kind == CAPITAL and _is_location(token):
+            reading.places[token.i] = entry
+            return []
+        start = token.doc[span.start].idx
+        if entry.kind == DEMONYM and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+            # A modifier: the noun it modifies carries the actor ("Russian troops").
+            reading.modifiers[token.i] = [Actor(entry.code[:3], entry.name, start, span.end_char)]
+            return []
+        code = entry.code
+        sector = self._sector_of(token, names)
+        if sector and len(code) == 3:
+            code += sector
+        actor = Actor(code, entry.name, start, span.end_char, via="name", person=entry.kind == PERSON)
+        discourse.add(token, [actor], surname=span.text if entry.kind == PERSON else None)
+        return [actor]
+
+    def _common_phrase(self, token, names, day, discourse, reading) -> list[Actor]:
+        lemma = token.lemma_.lower()
+        if lemma in PACT_NOUNS:
+            parties = self._pact_parties(token, names, day, discourse)
+            if parties:
+                reading.pacts[token.i] = parties
+                discourse.add_pact(parties)
+            elif token.text[0].islower() and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                last = discourse.last_pact()
+                if last:
+                    reading.pacts[token.i] = last
+            return []
+        if lemma in GROUP_NOUNS and _is_anaphoric_group(token):
+            return discourse.group(token)
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            return discourse.surname(token)
+        sector = self._sector_of(token, names)
+        if sector is None:
+            return discourse.definite(token) if token.pos_ == "NOUN" else []
+        country = self._country_in_phrase(token, names, day, discourse)
+        if country is None:
+            return discourse.definite(token)
+        code = country.code if len(country.code) > 3 else country.code[:3] + sector
+        start = min(country.start, token.idx)
+        actor = Actor(code, country.name, start, token.idx + len(token.text), via=country.via, person=_is_person_noun(token))
+        discourse.add(token, [actor])
+        return [actor]
+
+    def _sector_of(self, token: Token, names) -> str | None:
+        nouns = self.dictionary.sector_nouns
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i:
+                pair = f"{child.lemma_.lower()} {token.lemma_.lower()}"
+                if pair in nouns:
+                    return nouns[pair]
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i not in names and child.lemma_.lower() in nouns:
+                return nouns[child.lemma_.lower()]
+        return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+
+    def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
+        """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
+        candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
+        candidates += [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for child in candidates:
+            if child.tag_ == "PRP$":
+                found = discourse.pronoun(child)
+                if found:
+                    return found[0]
+                continue
+            named = names.get(child.i)
+            if named is None:
+                continue
+            span, entries = named
+            entry = _preferred(entries)
+            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION):
+                code = entry.code if entry.kind in (SEAT, PERSON, ORGANISATION) else entry.code[:3]
+                return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
+        return None
+
+    def _pact_parties(self, token, names, day, discourse) -> list[str]:
+        parties: list[str] = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.i in names:
+                parties.append(_preferred(names[child.i][1]).code[:3])
+            if child.dep_ == "prep" and child.lower_ in ("between", "with"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for member in [pobj, *_conjuncts(pobj)]:
+                            if member.i in names:
+                                parties.append(_preferred(names[member.i][1]).code[:3])
+        return list(dict.fromkeys(parties)) if len(set(parties)) >= 2 else []
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.append(child)
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _preferred(entries: list[Entry]) -> Entry:
+    """When a name has several meanings on a date, prefer the most specific kind."""
+    order = {PERSON: 0, ORGANISATION: 1, SEAT: 2, COUNTRY: 3, CAPITAL: 4, DEMONYM: 5, CITY: 6}
+    return min(entries, key=lambda e: order.get(e.kind, 9))
+
+
+def _is_location(token: Token) -> bool:
+    """ "in Moscow", "to Vietnam" as a place, not as an acting government."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
+
+
+def _is_anaphoric_group(token: Token) -> bool:
+    """ "the two countries", "both nations", "either nation", "the two sides"."""
+    return any(
+        c.lower_ in ("two", "both", "either", "each", "three") or (c.lower_ == "the" and token.tag_ == "NNS")
+        for c in token.children
+    ) and token.tag_ in ("NNS", "NN")
+
+
+def _is_person_noun(token: Token) -> bool:
+    return token.lemma_.lower() in {
+        "leader", "president", "minister", "premier", "chancellor", "king", "ambassador",
+        "envoy", "spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "general",
+        "commander", "secretary", "prime minister",
+    }

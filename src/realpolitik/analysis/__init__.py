@@ -1,0 +1,1 @@
+"""Analysis over coded events and commitments: alliance-treaty baseline and what-if tools."""

@@ -1,0 +1,260 @@
+"""The coder: articles in, events and commitments out.
+
+    >>> import realpolitik
+    >>> records = realpolitik.code("Russia imposed sanctions on Ukraine.", date="2024-01-01")
+
+``Coder`` holds the spaCy pipeline and the dictionaries; ``Coder.code_articles`` streams many
+articles through ``nlp.pipe`` without reloading anything. Each article passes through:
+headline normalisation -> spaCy parse -> actor reading (names, dates, coreference) ->
+candidate events per sentence -> modality -> records, commitments and provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date as Date
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik import __version__
+from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
+from realpolitik.actors.resolve import Actor, ActorResolver, Reading
+from realpolitik.events import commitments
+from realpolitik.events.extract import Candidate, Extractor
+from realpolitik.events.modality import ModalityReader
+from realpolitik.events.ontology import ontology
+from realpolitik.events.patterns import PatternBook, default_book
+from realpolitik.nlp.pipeline import load_nlp, normalise_headlines
+from realpolitik.records import (
+    ActorRef,
+    Article,
+    Commitment,
+    Condition,
+    Event,
+    Location,
+    Record,
+    SentenceRef,
+    Span as TextSpan,
+    stable_id,
+)
+
+CODER = f"realpolitik {__version__}"
+_LOCATION_PREPS = {"in", "at", "during", "near", "from"}
+
+
+class Coder:
+    def __init__(self, dictionary: ActorDictionary | None = None, book: PatternBook | None = None) -> None:
+        self.nlp = load_nlp()
+        self.dictionary = dictionary or default_dictionary()
+        self.book = book or default_book()
+        self.resolver = ActorResolver(self.dictionary, self.nlp.vocab)
+        self.resolver.build(self.nlp)
+        self.extractor = Extractor(self.book)
+        self.modality = ModalityReader(self.book)
+        self.ontology = ontology()
+        self.reporting = self.book.cue("reporting_verbs")
+        self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
+
+    # -- public ----------------------------------------------------------------------------
+
+    def code(self, text: str, date: str | None = None, doc_id: str | None = None) -> list[Record]:
+        article = Article(id=doc_id or stable_id(text)[:12], text=text, date=date)
+        return next(self.code_articles([article]))[1]
+
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Record]]]:
+        def prepared():
+            for article in articles:
+                yield normalise_headlines(article.text, self.resolver.is_name_word), article
+
+        for doc, article in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            yield article, self.code_doc(doc, article)
+
+    def code_doc(self, doc: Doc, article: Article) -> list[Record]:
+        day = Date.fromisoformat(article.date) if article.date else None
+        reading = self.resolver.read(doc, day)
+        events: list[Event] = []
+        found: list[Commitment] = []
+        for index, sent in enumerate(doc.sents):
+            if not sent.text.strip():
+                continue
+            sent_events, sent_commitments = self._code_sentence(sent, index, reading, article)
+            events.extend(sent_events)
+            found.extend(sent_commitments)
+        unique_commitments = {c.id: c for c in found}
+        return [*_dedupe(events), *unique_commitments.values()]
+
+    # -- one sentence ----------------------------------------------------------------------
+
+    def _code_sentence(self, sent: Span, index: int, reading: Reading, article: Article) -> tuple[list[Event], list[Commitment]]:
+        text = article.text
+        sentence = SentenceRef(index=index, text=text[sent.start_char : sent.end_char].strip(), start=sent.start_char, end=sent.end_char)
+        candidates = self.extractor.candidates(sent, reading)
+        readings = {id(c): self.modality.read(c.trigger, c.clause) for c in candidates}
+        used = {c.source.start for c in candidates} | {c.target.start for c in candidates if c.target}
+        made: list[tuple[Candidate, Event]] = []
+        for cand in candidates:
+            modal = readings[id(cand)]
+            location = self._location(cand.clause, reading, used)
+            made.append((cand, self._event(cand, modal.modality, sentence, article, location)))
+        events: list[Event] = []
+        commitments_found: list[Commitment] = []
+        for cand, event in made:
+            modal = readings[id(cand)]
+            if modal.modality == "conditional" and modal.condition is not None:
+                condition_event = _first_within(made, modal.condition, exclude=cand)
+                if condition_event is not None:
+                    event = replace(event, condition=_as_condition(condition_event, text, modal.condition))
+                    commitment = commitments.from_conditional(event, condition_event)
+                    if commitment:
+                        commitments_found.append(commitment)
+                    threat = self._threat_speech_act(cand, event, sentence, article, reading, used)
+                    if threat is not None:
+                        events.append(threat)
+                else:
+                    event = replace(event, condition=Condition(None, None, "", _clause_text(modal.condition, text)))
+            events.append(event)
+        commitments_found.extend(self._defence_pacts(sent, sentence, reading, candidates, article))
+        return events, commitments_found
+
+    def _event(self, cand: Candidate, modality: str, sentence: SentenceRef, article: Article, location: Location | None) -> Event:
+        code = cand.code
+        source = _actor_ref(cand.source, article.text, self.dictionary)
+        target = _actor_ref(cand.target, article.text, self.dictionary) if cand.target else None
+        trigger = cand.trigger
+        confidence = 0.9
+        if cand.inherited:
+            confidence -= 0.1
+        for actor in (cand.source, cand.target):
+            if actor is not None and actor.via == "coref":
+                confidence -= 0.1
+        return Event(
+            id=stable_id(article.id, sentence.index, source.code, target.code if target else None, code, modality, trigger.idx),
+            doc_id=article.id,
+            date=article.date,
+            source=source,
+            target=target,
+            cameo=code,
+            root=code[:2],
+            quad_class=self.ontology.describe(code).quad_class,
+            goldstein=self.ontology.goldstein(code),
+            plover=self.ontology.plover(code),
+            modality=modality,
+            condition=None,
+            location=location,
+            sentence=sentence,
+            trigger=TextSpan(article.text[trigger.idx : trigger.idx + len(trigger)], trigger.idx, trigger.idx + len(trigger)),
+            confidence=round(confidence, 2),
+            coder=CODER,
+        )
+
+    def _threat_speech_act(self, cand: Candidate, event: Event, sentence: SentenceRef, article: Article, reading: Reading, used: set[int]) -> Event | None:
+        """Stating a conditional hostile act is itself a threat, asserted now: "Moscow would take
+        actions ... if it proceeds" -> the speaker THREATENS the target."""
+        if event.quad_class < 3 or event.target is None:
+            return None
+        speaker_verb = _reporting_head(cand.clause, self.reporting)
+        anchor = speaker_verb or cand.clause
+        source = cand.source
+        if speaker_verb is not None:
+            speakers, _ = self.extractor.sources_of(speaker_verb, reading)
+            same = [s for s in speakers if s.country == cand.source.country]
+            source = same[0] if same else source
+        threat = Candidate(anchor, anchor, cand.pattern, "130", source, cand.target, cand.inherited)
+        return self._event(threat, "asserted", sentence, article, self._location(anchor, reading, used))
+
+    def _defence_pacts(self, sent: Span, sentence: SentenceRef, reading: Reading, candidates, article) -> list[Commitment]:
+        words = [t.lower_ for t in sent]
+        pledged = any(words[i : i + len(p)] == p for p in self.defence_pledges for i in range(len(words)))
+        if not pledged:
+            return []
+        groups = [reading.pacts[t.i] for t in sent if t.i in reading.pacts]
+        for cand in candidates:
+            if cand.code.startswith("057") and cand.target is not None:
+                groups.append([cand.source.country or cand.source.code, cand.target.country or cand.target.code])
+        out = []
+        for parties in groups:
+            if len(set(parties)) >= 2:
+                out.append(commitments.mutual_defense(parties, article.id, article.date, sentence, 0.8))
+        return out
+
+    def _location(self, clause: Token, reading: Reading, used: set[int]) -> Location | None:
+        """Where the event's clause says it happened ("During a press briefing in Vietnam, Putin
+        asserted ..."): places in its "in/at/during" phrases, or in those of the verbs it is
+        coordinated with or reported by."""
+        token = clause
+        while True:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in _LOCATION_PREPS:
+                    for place in prep.subtree:
+                        entry = reading.places.get(place.i)
+                        if entry is not None and place.idx not in used and place.dep_ == "pobj" and place.head.lower_ in _LOCATION_PREPS:
+                            return Location(name=entry.name, country=entry.code[:3])
+            if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head == token:
+                return None
+            token = token.head
+
+
+def _reporting_head(clause: Token, reporting: set[str]) -> Token | None:
+    token = clause
+    while token.dep_ in ("ccomp", "conj", "xcomp") and token.head != token:
+        token = token.head
+        if token.lemma_.lower() in reporting:
+            return token
+    return None
+
+
+def _first_within(made: list[tuple[Candidate, Event]], clause: Token, exclude: Candidate) -> Event | None:
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    for cand, event in made:
+        if cand is not exclude and lo <= cand.trigger.i <= hi:
+            return event
+    return None
+
+
+def _clause_text(clause: Token, text: str) -> str:
+    doc = clause.doc
+    start = doc[clause.left_edge.i].idx
+    end = doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])
+    return text[start:end]
+
+
+def _as_condition(event: Event, text: str, clause: Token) -> Condition:
+    return Condition(source=event.source, target=event.target, cameo=event.cameo, text=_clause_text(clause, text))
+
+
+def _actor_ref(actor: Actor, text: str, dictionary: ActorDictionary) -> ActorRef:
+    name = actor.name
+    if actor.country and (name is None or actor.via == "sector"):
+        name = dictionary.country_name(actor.country)
+    return ActorRef(
+        code=actor.code,
+        country=actor.country,
+        sector=actor.sector,
+        name=name,
+        text=text[actor.start : actor.end],
+        start=actor.start,
+        end=actor.end,
+    )
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: dict[str, Event] = {}
+    for event in events:
+        seen.setdefault(event.id, event)
+    return list(seen.values())
+
+
+_default: Coder | None = None
+
+
+def default_coder() -> Coder:
+    global _default
+    if _default is None:
+        _default = Coder()
+    return _default
+
+
+def code(text: str, date: str | None = None, doc_id: str | None = None) -> list[Record]:
+    """Code one text: events first, then commitments."""
+    return default_coder().code(text, date=date, doc_id=doc_id)

@@ -1,0 +1,378 @@
+"""From a parsed sentence to candidate events: trigger, pattern, source actors, target actors.
+
+A trigger is a verb or an event noun in the pattern book. Its source is the grammatical agent
+(subject; "by" phrase of a passive; possessor or demonym of a nominal event; the subject of a
+light verb: "issued a warning"), inherited through control when the clause has none ("refrained
+from furnishing", "summoned the ambassador to protest"). Its target is found in the slots the
+pattern lists. Coordinated actors give one candidate per actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import permutations
+
+from spacy.tokens import Span, Token
+
+from realpolitik.actors.resolve import Actor, Reading
+from realpolitik.events.patterns import EventPattern, PatternBook, Phrase
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Relations through which an embedded clause without its own subject takes one from above.
+_CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    trigger: Token
+    clause: Token  # the verb whose context decides modality (the light verb for nominal events)
+    pattern: EventPattern
+    code: str
+    source: Actor
+    target: Actor | None
+    inherited: bool  # the source came through control or a light verb, not a direct subject
+    theme: Token | None = None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("the United States and Japan")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            found.extend(conjuncts(child))
+    return found
+
+
+class Extractor:
+    def __init__(self, book: PatternBook) -> None:
+        self.book = book
+        self.object_control = book.cue("object_control")
+        self.light_verbs = book.cue("light_verbs")
+        self.receiving = book.cue("receiving_verbs")
+
+    # -- actors of a phrase ----------------------------------------------------------------
+
+    def actors(self, token: Token | None, reading: Reading) -> list[Actor]:
+        if token is None:
+            return []
+        found: list[Actor] = []
+        for member in conjuncts(token):
+            found.extend(self._phrase_actors(member, reading))
+        unique: dict[str, Actor] = {}
+        for actor in found:
+            unique.setdefault(actor.code, actor)
+        return list(unique.values())
+
+    def _phrase_actors(self, token: Token, reading: Reading) -> list[Actor]:
+        direct = reading.at(token)
+        if direct:
+            return direct
+        if token.i in reading.pacts:
+            # "protested the pact", "concerns over the pact": the pact's parties.
+            end = token.idx + len(token.text)
+            return [Actor(code, None, token.idx, end, via="coref") for code in reading.pacts[token.i]]
+        # "the government of Mali", "leaders of Russia and China": the "of" object names them.
+        if token.pos_ == "NOUN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.actors(pobj, reading)
+        # A relative pronoun stands for the noun it modifies.
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.actors(token.head.head, reading)
+        return []
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def candidates(self, sent: Span, reading: Reading) -> list[Candidate]:
+        found: list[Candidate] = []
+        themes_used: set[int] = set()
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.book.by_verb:
+                verbal = self._verbal(token, reading)
+                found.extend(verbal)
+                themes_used.update(c.theme.i for c in verbal if c.theme is not None)
+        for token in sent:
+            if token.i in themes_used:
+                continue  # "provide military assistance": one event, not a second nominal one
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun:
+                found.extend(self._nominal(token, reading))
+        return _inherit_parallel_targets(found)
+
+    def _choose(
+        self, options: list[tuple[Phrase, EventPattern]], fits_phrase, themes: list[Token]
+    ) -> list[tuple[EventPattern, Token | None]]:
+        """Pick a pattern per theme ("provided humanitarian aid and military equipment" gives two)."""
+        chosen: list[tuple[EventPattern, Token | None]] = []
+        fitting = [(phrase, pattern) for phrase, pattern in options if fits_phrase(phrase)]
+        themed_done = False
+        for theme in themes:
+            best: tuple[int, EventPattern] | None = None
+            for _, pattern in fitting:
+                fits = [p.specificity for p in pattern.theme if _phrase_fits(p, theme)]
+                if fits and (best is None or max(fits) > best[0]):
+                    best = (max(fits), pattern)
+            if best is not None:
+                chosen.append((best[1], theme))
+                themed_done = True
+        if themed_done:
+            return chosen
+        for _, pattern in fitting:
+            if pattern.theme:
+                continue
+            if any(_phrase_fits(p, t) for p in pattern.not_theme for t in themes):
+                continue
+            return [(pattern, None)]
+        return []
+
+    def _verbal(self, verb: Token, reading: Reading) -> list[Candidate]:
+        options = self.book.by_verb[verb.lemma_.lower()]
+        themes = self._verb_themes(verb)
+
+        def fits(phrase: Phrase) -> bool:
+            return all(any(c.lower_ == word or c.lemma_.lower() == word for c in verb.children) for word in phrase.extra)
+
+        out: list[Candidate] = []
+        for pattern, theme in self._choose(options, fits, themes):
+            phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
+            sources, inherited = self.sources_of(verb, reading)
+            targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
+            if _is_passive(verb):
+                agent = [c for c in verb.children if c.dep_ == "agent"]
+                passive_targets = self.actors(_subject(verb), reading)
+                sources = [a for ag in agent for p in ag.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+                targets = passive_targets or targets
+                inherited = False
+            if not targets:
+                targets = self._controller_object(verb, reading)
+            out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
+        return out
+
+    def _nominal(self, noun: Token, reading: Reading) -> list[Candidate]:
+        options = self.book.by_noun[noun.lemma_.lower()]
+        themes = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for p in prep.children if p.dep_ == "pobj"]
+
+        def fits(phrase: Phrase) -> bool:
+            return all(any(c.lemma_.lower() == w or c.lower_ == w for c in noun.children if c.i < noun.i) for w in phrase.extra)
+
+        light = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.light_verbs else None
+        receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
+        out: list[Candidate] = []
+        for pattern, theme in self._choose(options, fits, themes or [noun]):
+            hosts = [noun] + ([light] if light is not None else []) + ([receiving] if receiving is not None else [])
+            sources, inherited = self._noun_sources(noun, reading)
+            clause = noun
+            if not sources and light is not None:
+                sources, _ = self.sources_of(light, reading)
+                inherited, clause = True, light
+            targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
+            if receiving is not None:
+                # "Ukraine received military aid from the US": the giver is the source.
+                givers = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
+                givers += [a for prep in receiving.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
+                receivers, _ = self.sources_of(receiving, reading)
+                sources, targets, clause, inherited = givers, receivers, receiving, False
+            if not sources and pattern.reciprocal:
+                parties = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+                sources = parties
+            out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
+        return out
+
+    # -- arguments -------------------------------------------------------------------------
+
+    def _verb_themes(self, verb: Token) -> list[Token]:
+        themes: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                themes.extend(conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "for", "on"):
+                themes.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
+            elif child.dep_ == "nsubjpass":
+                themes.extend(conjuncts(child))
+        return themes
+
+    def sources_of(self, verb: Token, reading: Reading, depth: int = 0) -> tuple[list[Actor], bool]:
+        subject = _subject(verb)
+        if subject is not None and not _is_passive(verb):
+            return self.actors(subject, reading), False
+        if depth > 6 or verb.dep_ not in _CONTROLLED and verb.dep_ != "prep":
+            return [], False
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            # "refrained from furnishing", "warned X against arming": climb over the preposition.
+            prep, head = head, head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            # "Moscow's readiness to provide", "Seoul's contemplation of providing".
+            return self._possessor(head, reading), True
+        if head.pos_ not in ("VERB", "AUX"):
+            return [], False
+        if verb.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in self.object_control:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return self.actors(obj, reading), True
+        if verb.dep_ == "relcl":
+            return [], False
+        found, _ = self.sources_of(head, reading, depth + 1)
+        return found, True
+
+    def _possessor(self, noun: Token, reading: Reading) -> list[Actor]:
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.i < noun.i and any(g.dep_ == "case" for g in child.children)):
+                return self.actors(child, reading)
+        return []
+
+    def _noun_sources(self, noun: Token, reading: Reading) -> tuple[list[Actor], bool]:
+        owner = self._possessor(noun, reading)
+        if owner:
+            return owner, False
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+                if found:
+                    return found, False
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                found = reading.at(child) or self._modifier_actor(child, reading)
+                if found:
+                    return found, False
+        return [], False
+
+    def _modifier_actor(self, token: Token, reading: Reading) -> list[Actor]:
+        """ "Israeli airstrikes": a demonym modifier names the agent of a nominal event."""
+        return reading.modifiers.get(token.i, [])
+
+    def _targets(
+        self,
+        pattern: EventPattern,
+        trigger: Token,
+        theme: Token | None,
+        reading: Reading,
+        extra_preps: list[str],
+        hosts: list[Token],
+    ) -> list[Actor]:
+        slots = [*extra_preps, *pattern.target]
+        carriers = [*hosts]
+        if theme is not None and theme != trigger:
+            # "provided aid and equipment to Ukraine": "to Ukraine" hangs on the first conjunct.
+            carriers += [theme, *_conjunct_heads(theme)]
+        for slot in slots:
+            for carrier in carriers:
+                for token in self._slot(carrier, slot, theme):
+                    # "support for Russia's actions": the possessor is the target.
+                    found = self.actors(token, reading) or self._possessor(token, reading)
+                    if found:
+                        return found
+        return []
+
+    def _controller_object(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "summoned the ambassador to protest ... and demand ...": a purpose clause without a
+        target of its own is addressed to the governing verb's object."""
+        token = verb
+        while token.dep_ == "conj":
+            token = token.head
+        if token.dep_ not in ("xcomp", "advcl") or token.head.pos_ not in ("VERB", "AUX"):
+            return []
+        governor = token.head
+        for child in governor.children:
+            if child.dep_ in ("dobj", "dative"):
+                return self.actors(child, reading)
+        return []
+
+    def _slot(self, carrier: Token, slot: str, theme: Token | None) -> list[Token]:
+        if slot == "dobj":
+            return [c for c in carrier.children if c.dep_ == "dobj" and c != theme]
+        if slot == "dative":
+            return [c for c in carrier.children if c.dep_ == "dative"] + [
+                p for c in carrier.children if c.dep_ == "dative" for p in c.children if p.dep_ == "pobj"
+            ]
+        if slot == "nsubjpass":
+            return [c for c in carrier.children if c.dep_ == "nsubjpass"]
+        if slot == "relcl":
+            return [o for rel in carrier.children if rel.dep_ == "relcl" for o in rel.children if o.dep_ == "dobj"]
+        return [
+            p
+            for prep in carrier.children
+            if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+
+    def _combine(
+        self,
+        trigger: Token,
+        clause: Token,
+        pattern: EventPattern,
+        sources: list[Actor],
+        targets: list[Actor],
+        inherited: bool,
+        theme: Token | None = None,
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        if not sources:
+            return out
+        pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
+        if pattern.reciprocal:
+            if not targets and len(sources) >= 2:
+                pairs = list(permutations(sources, 2))
+            else:
+                pairs += [(t, s) for s, t in pairs]
+        if not pairs and not (pattern.reciprocal and len(sources) >= 2):
+            # Kept for now: a parallel clause may supply the target, else it is dropped later.
+            pairs = [(s, None) for s in sources]
+        seen = set()
+        for source, target in pairs:
+            key = (source.code, target.code if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Candidate(trigger, clause, pattern, pattern.code, source, target, inherited, theme))
+            if pattern.inverse and target is not None:
+                out.append(Candidate(trigger, clause, pattern, pattern.inverse, target, source, inherited, theme))
+        return out
+
+
+def _conjunct_heads(token: Token) -> list[Token]:
+    heads = []
+    while token.dep_ == "conj":
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
+    """ "While South Korea has provided aid to Ukraine, it has refrained from furnishing lethal
+    weaponry": an event with no target takes the target of an event of the same root and source
+    in the same sentence."""
+    out = []
+    for cand in candidates:
+        if cand.target is None and not cand.pattern.no_target:
+            sibling = next(
+                (o for o in candidates if o.target is not None and o.code[:2] == cand.code[:2] and o.source.country == cand.source.country),
+                None,
+            )
+            if sibling is None:
+                continue
+            cand = replace(cand, target=sibling.target, inherited=True)
+        out.append(cand)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _phrase_fits(phrase: Phrase, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma != phrase.head and token.lower_ != phrase.head:
+        return False
+    modifiers = {c.lemma_.lower() for c in token.children if c.i < token.i} | {c.lower_ for c in token.children if c.i < token.i}
+    return all(word in modifiers for word in phrase.extra)

