@@ -163,7 +163,7 @@ class ActorResolver:
     def _common_phrase(self, token, names, day, discourse, reading) -> list[Actor]:
         lemma = token.lemma_.lower()
         if lemma in PACT_NOUNS:
-            parties = self._pact_parties(token, names, day, discourse)
+            parties = self._pact_parties(token, names, reading)
             if parties:
                 reading.pacts[token.i] = parties
                 discourse.add_pact(parties)
@@ -226,7 +226,7 @@ class ActorResolver:
                 return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
         return None
 
-    def _pact_parties(self, token, names, day, discourse) -> list[str]:
+    def _pact_parties(self, token, names, reading) -> list[str]:
         parties: list[str] = []
         for child in token.children:
             if child.dep_ in ("amod", "compound") and child.i in names:
@@ -237,6 +237,12 @@ class ActorResolver:
                         for member in [pobj, *_conjuncts(pobj)]:
                             if member.i in names:
                                 parties.append(_preferred(names[member.i][1]).code[:3])
+        if token.dep_ == "dobj" and len(set(parties)) < 2:
+            # "Russia and North Korea signed a pact": the signers are the parties.
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                for member in [subject, *_conjuncts(subject)]:
+                    parties.extend(a.code[:3] for a in reading.at(member))
         return list(dict.fromkeys(parties)) if len(set(parties)) >= 2 else []
 
 

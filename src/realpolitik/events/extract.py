@@ -90,7 +90,7 @@ class Extractor:
         found: list[Candidate] = []
         themes_used: set[int] = set()
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.book.by_verb:
+            if _is_verbal(token) and token.lemma_.lower() in self.book.by_verb:
                 verbal = self._verbal(token, reading)
                 found.extend(verbal)
                 themes_used.update(c.theme.i for c in verbal if c.theme is not None)
@@ -331,6 +331,15 @@ class Extractor:
             if pattern.inverse and target is not None:
                 out.append(Candidate(trigger, clause, pattern, pattern.inverse, target, source, inherited, theme))
         return out
+
+
+def _is_verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a clause's arguments
+    ("should Washington arm Kyiv": "arm" tagged NOUN with a subject and an object)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.dep_ in ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl") and "nsubj" in deps and "dobj" in deps
 
 
 def _conjunct_heads(token: Token) -> list[Token]:

@@ -1,0 +1,55 @@
+"""How names become actor codes: states, capitals and seats of power, sectors, people by date."""
+
+from conftest import triples
+
+
+def test_states_by_name_alias_and_demonym(code):
+    events, _ = code("The U.S. criticized the DPRK. South Korean troops attacked North Korean forces.")
+    assert ("USA", "11", "PRK") in triples(events)
+    assert ("KORMIL", "19", "PRKMIL") in triples(events)
+
+
+def test_capitals_and_seats_of_power_stand_for_the_government(code):
+    events, _ = code("Moscow condemned Kyiv. The Kremlin criticized the White House. The Pentagon accused Beijing.")
+    found = triples(events)
+    assert ("RUSGOV", "11", "UKRGOV") in found
+    assert ("RUSGOV", "11", "USAGOV") in found
+    assert ("USAMIL", "11", "CHNGOV") in found
+
+
+def test_a_capital_after_in_is_a_place_not_an_actor(code):
+    events, _ = code("Iran criticized Israel during a summit in Moscow.")
+    assert triples(events) == {("IRN", "11", "ISR")}
+    assert events[0].location.country == "RUS"
+
+
+def test_sector_nouns_combine_with_the_country_next_to_them(code):
+    events, _ = code("South Korea's presidential office summoned the Russian ambassador. Seoul's leadership criticized the Israeli military.")
+    assert ("KORGOV", "11", "ISRMIL") in triples(events)
+
+
+def test_people_resolve_by_their_role_on_the_article_date(coder):
+    text = "Putin criticized Ukraine."
+    as_president = coder.code(text, date="2015-03-01")[0]
+    as_premier = coder.code(text, date="2010-03-01")[0]
+    assert as_president.source.code == "RUSGOV" and as_premier.source.code == "RUSGOV"
+    assert as_president.source.name == "Vladimir Putin"
+
+
+def test_a_person_out_of_office_still_belongs_to_their_country(coder):
+    events = coder.code("Medvedev criticized Ukraine.", date="2024-01-10")
+    assert events and events[0].source.country == "RUS"
+
+
+def test_organisations_and_armed_groups(code):
+    events, _ = code("NATO criticized Russia. Hamas attacked Israel.")
+    found = triples(events)
+    assert ("IGONATO", "11", "RUS") in found
+    assert any(s.startswith("PSE") and r == "19" and t == "ISR" for s, r, t in found)
+
+
+def test_taliban_are_rebels_before_august_2021_and_the_government_after(coder):
+    before = coder.code("The Taliban attacked Pakistan.", date="2020-01-01")
+    after = coder.code("The Taliban attacked Pakistan.", date="2023-01-01")
+    assert before[0].source.code.startswith("AFGREB")
+    assert after[0].source.code == "AFGGOV"

@@ -1,0 +1,41 @@
+"""Coreference within an article: pronouns, role nouns, surnames, "the two countries", "the pact"."""
+
+from conftest import triples
+
+
+def test_he_is_the_last_person_named(code):
+    events, _ = code("Vladimir Putin arrived in Hanoi. He criticized Ukraine.")
+    assert ("RUSGOV", "11", "UKR") in triples(events)
+    assert [e.source.text for e in events if e.root == "11"] == ["He"]
+
+
+def test_it_prefers_the_subject_of_a_parallel_clause(code):
+    events, _ = code("While South Korea has provided aid to Ukraine, it has criticized Russia.")
+    assert ("KOR", "11", "RUS") in triples(events)
+
+
+def test_a_role_noun_with_a_demonym_is_that_states_leader(code):
+    events, _ = code("The Russian leader condemned Japan.")
+    assert triples(events) == {("RUSGOV", "11", "JPN")}
+
+
+def test_a_bare_surname_refers_to_the_full_name_earlier_in_the_article(code):
+    events, _ = code("Kim Jong Un met officials. Later, Kim criticized South Korea. Many hours passed. Nothing else happened. Rain fell. Kim then praised Russia.")
+    found = triples(events)
+    assert ("PRKGOV", "11", "KOR") in found
+    assert ("PRKGOV", "05", "RUS") in found
+
+
+def test_the_definite_noun_refers_back_to_the_same_noun(code):
+    events, _ = code("South Korea's presidential office met reporters. Later the office condemned Russia.")
+    assert ("KORGOV", "11", "RUS") in triples(events)
+
+
+def test_the_two_countries_are_the_last_states_named_together(code):
+    events, _ = code("Russia and North Korea signed a pact. Japan criticized the two countries.")
+    assert {("JPN", "11", "RUS"), ("JPN", "11", "PRK")} <= triples(events)
+
+
+def test_the_pact_stands_for_its_parties(code):
+    events, _ = code("Russia and North Korea signed a pact on Wednesday. Japan condemned the pact.")
+    assert {("JPN", "11", "RUS"), ("JPN", "11", "PRK")} <= triples(events)

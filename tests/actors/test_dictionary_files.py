@@ -1,0 +1,78 @@
+"""The actor files are validated on load; a mistake names the file and the line."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from realpolitik.actors.dictionary import default_dictionary, load_dictionary
+from realpolitik.datafiles import DataFileError, package_file
+
+DATA = package_file("realpolitik.actors", "data")
+
+
+def test_every_un_member_and_observer_state_is_listed():
+    actors = default_dictionary()
+    assert len(actors.countries) >= 195
+    for iso3 in ("RUS", "KOR", "PRK", "UKR", "USA", "VAT", "PSE", "SSD", "TUV"):
+        assert iso3 in actors.countries
+
+
+@pytest.mark.parametrize(
+    "surface, code",
+    [("South Korean", "KOR"), ("North Korean", "PRK"), ("U.S.", "USA"), ("ROK", "KOR"), ("DPRK", "PRK"),
+     ("Kremlin", "RUSGOV"), ("White House", "USAGOV"), ("Downing Street", "GBRGOV"), ("Pentagon", "USAMIL"),
+     ("Blue House", "KORGOV"), ("Zhongnanhai", "CHNGOV"), ("Pyongyang", "PRKGOV"), ("Kyiv", "UKRGOV")],
+)
+def test_names_aliases_demonyms_and_seats_of_power(surface, code):
+    entries = default_dictionary().lookup(surface)
+    assert code in {e.code for e in entries}
+
+
+def test_people_carry_date_ranges():
+    putin = default_dictionary().names["Vladimir Putin"]
+    roles = {(e.role, e.start.year) for e in putin}
+    assert ("president", 2012) in roles and ("prime minister", 2008) in roles
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def test_a_bad_date_in_people_csv_names_the_file_and_line(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "people.csv"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("Jane Doe,Doe,USA,GOV,president,2024-13-40,\n")
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with pytest.raises(DataFileError) as error:
+        load_dictionary(folder)
+    assert str(error.value).startswith(f"{path}:{lines}:")
+    assert "2024-13-40" in str(error.value)
+
+
+def test_a_place_in_an_unknown_country_is_rejected(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "places.csv", "a", encoding="utf-8") as handle:
+        handle.write("Atlantis,ATLGOV,capital\n")
+    with pytest.raises(DataFileError, match=r"places\.csv:\d+: .*ATLGOV"):
+        load_dictionary(folder)
+
+
+def test_a_noun_in_two_sectors_is_rejected(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "sectors.yaml", "a", encoding="utf-8") as handle:
+        handle.write("  XYZ:\n    description: test\n    nouns: [troops]\n")
+    with pytest.raises(DataFileError, match=r"sectors\.yaml:\d+: noun 'troops' is in both"):
+        load_dictionary(folder)
+
+
+def test_a_wrong_header_is_rejected(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "countries.csv"
+    text = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    path.write_text("iso,name\n" + text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"countries\.csv:1: header must be"):
+        load_dictionary(folder)

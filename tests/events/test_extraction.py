@@ -1,0 +1,75 @@
+"""Source and target from the parse: subjects, objects, passives, prepositions, nominal events,
+light verbs, control and coordination."""
+
+from conftest import triples
+
+
+def test_subject_acts_on_the_object(code):
+    events, _ = code("Russia invaded Ukraine.")
+    assert ("RUS", "19", "UKR") in triples(events)
+
+
+def test_passive_voice_swaps_the_roles(code):
+    events, _ = code("Ukraine was attacked by Russia.")
+    assert triples(events) == {("RUS", "19", "UKR")}
+
+
+def test_prepositional_targets(code):
+    events, _ = code("The United States imposed sanctions on Iran. China protested against Japan.")
+    found = triples(events)
+    assert ("USA", "16", "IRN") in found
+    assert ("CHN", "11", "JPN") in found or ("CHN", "14", "JPN") in found
+
+
+def test_coordinated_sources_give_one_event_each_with_the_same_trigger(code):
+    events, _ = code("The United States and Japan criticized China.")
+    assert triples(events) == {("USA", "11", "CHN"), ("JPN", "11", "CHN")}
+    assert len({e.trigger.start for e in events}) == 1
+
+
+def test_reciprocal_events_go_both_ways(code):
+    events, _ = code("Jordan and Britain signed an agreement.")
+    assert {("JOR", "05", "GBR"), ("GBR", "05", "JOR")} <= triples(events)
+
+
+def test_nominal_event_with_possessor_and_preposition(code):
+    events, _ = code("Putin's warning to South Korea worried analysts.")
+    assert ("RUSGOV", "13", "KOR") in triples(events)
+
+
+def test_light_verb_gives_the_noun_its_source(code):
+    events, _ = code("Russia issued a warning to Japan. Egypt held talks with Israel.")
+    found = triples(events)
+    assert ("RUS", "13", "JPN") in found
+    assert ("EGY", "04", "ISR") in found
+
+
+def test_demonym_modifier_is_the_agent_of_a_nominal_attack(code):
+    events, _ = code("Israeli airstrikes on Lebanon killed ten people.")
+    assert ("ISR", "19", "LBN") in triples(events)
+
+
+def test_visit_makes_the_host_event_too(code):
+    events, _ = code("Modi visited Moscow.", date="2024-07-08")
+    found = {(e.source.country, e.cameo, e.target.country) for e in events}
+    assert {("IND", "042", "RUS"), ("RUS", "043", "IND")} <= found
+
+
+def test_object_control_the_warned_party_would_act(code):
+    events, _ = code("China warned Japan against arming Taiwan.")
+    assert ("JPN", "07", "TWN") in triples(events)
+
+
+def test_subject_control_through_a_purpose_clause(code):
+    events, _ = code("Seoul summoned the Russian ambassador to protest.")
+    assert any(s == "KORGOV" and r == "11" and t.startswith("RUS") for s, r, t in triples(events))
+
+
+def test_theme_picks_the_code_humanitarian_versus_military_aid(code):
+    events, _ = code("Germany provided humanitarian aid and military equipment to Ukraine.")
+    assert {e.cameo for e in events if e.root == "07"} == {"072", "073"}
+
+
+def test_no_event_without_political_actors(code):
+    events, _ = code("The striker attacked the goal in the second half.")
+    assert events == []

@@ -1,0 +1,62 @@
+"""Modality: asserted, negated, intended, conditional (with the condition linked), hypothetical."""
+
+
+def _modalities(events, root):
+    return {e.modality for e in events if e.root == root}
+
+
+def test_plain_past_is_asserted(code):
+    events, _ = code("Russia attacked Ukraine.")
+    assert _modalities(events, "19") == {"asserted"}
+
+
+def test_not_and_never_negate(code):
+    events, _ = code("Japan did not criticize China. Egypt never attacked Israel.")
+    assert _modalities(events, "11") == {"negated"}
+    assert _modalities(events, "19") == {"negated"}
+
+
+def test_refraining_and_refusing_negate_the_governed_event(code):
+    events, _ = code("Germany refrained from furnishing weapons to Ukraine. France refused to sanction Russia.")
+    assert _modalities(events, "07") == {"negated"}
+    assert _modalities(events, "16") == {"negated"}
+
+
+def test_pledges_and_plans_are_intended(code):
+    events, _ = code("Poland pledged to send tanks to Ukraine. India will visit Japan.")
+    assert _modalities(events, "07") == {"intended"}
+    assert _modalities(events, "04") == {"intended"}
+
+
+def test_if_clause_makes_a_conditional_event_with_its_condition_linked(code):
+    events, commitments = code("Russia would attack Poland if Poland sends troops to Ukraine.")
+    attack = [e for e in events if e.root == "19"]
+    assert [e.modality for e in attack] == ["conditional"]
+    assert attack[0].condition.source.country == "POL"
+    assert attack[0].condition.target.country == "UKR"
+    assert [c.type for c in commitments] == ["conditional_threat"]
+
+
+def test_inverted_should_is_a_condition(code):
+    events, commitments = code("Moscow would provide weapons to Pyongyang should Washington arm Kyiv.")
+    aid = [e for e in events if e.source.country == "RUS" and e.root == "07"]
+    assert [e.modality for e in aid] == ["conditional"]
+    assert commitments[0].type == "conditional_promise"
+    assert (commitments[0].trigger.source, commitments[0].trigger.target) == ("USA", "UKR")
+
+
+def test_a_stated_conditional_hostile_act_is_an_asserted_threat(code):
+    events, _ = code("Putin said Moscow would take measures against Seoul if it supplies arms to Kyiv.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].modality == "asserted" and threats[0].target.country == "KOR"
+
+
+def test_speculation_and_modals_are_hypothetical(code):
+    events, _ = code("South Korea might criticize Russia. Analysts anticipated that China would attack Taiwan.")
+    assert _modalities(events, "11") == {"hypothetical"}
+    assert _modalities(events, "19") == {"hypothetical"}
+
+
+def test_mutual_defence_pact_is_a_commitment(code):
+    _, commitments = code("Russia and Belarus signed a pact that vowed mutual defence in the event of aggression against either nation.")
+    assert [(c.type, sorted(c.parties)) for c in commitments] == [("mutual_defense", ["BLR", "RUS"])]
