@@ -25,7 +25,8 @@ from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.modality import ModalityReader
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
-from realpolitik.nlp.pipeline import load_nlp, normalise_headlines
+from realpolitik.nlp.candidates import CandidateFilter, blank_out
+from realpolitik.nlp.pipeline import load_nlp, normalise_headlines, preset_sentences, segment
 from realpolitik.records import (
     ActorRef,
     Article,
@@ -44,7 +45,7 @@ _LOCATION_PREPS = {"in", "at", "during", "near", "from"}
 
 
 class Coder:
-    def __init__(self, dictionary: ActorDictionary | None = None, book: PatternBook | None = None) -> None:
+    def __init__(self, dictionary: ActorDictionary | None = None, book: PatternBook | None = None, filtering: bool = True) -> None:
         self.nlp = load_nlp()
         self.dictionary = dictionary or default_dictionary()
         self.book = book or default_book()
@@ -55,6 +56,9 @@ class Coder:
         self.ontology = ontology()
         self.reporting = self.book.cue("reporting_verbs")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
+        self.filtering = filtering
+        self.filter = CandidateFilter(self.nlp, self.resolver.matcher, self.book.trigger_lemmas(), self.dictionary.sector_nouns)
+        self.stats = {"sentences": 0, "parsed": 0}
 
     # -- public ----------------------------------------------------------------------------
 
@@ -65,20 +69,40 @@ class Coder:
     def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Record]]]:
         def prepared():
             for article in articles:
-                yield normalise_headlines(article.text, self.resolver.is_name_word), article
+                doc, spans = self.prepare(article)
+                yield doc, (article, spans)
 
-        for doc, article in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-            yield article, self.code_doc(doc, article)
+        for doc, (article, spans) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            yield article, self.code_doc(doc, article, spans)
 
-    def code_doc(self, doc: Doc, article: Article) -> list[Record]:
+    def prepare(self, article: Article) -> tuple[Doc, list[tuple[int, int]]]:
+        """Tokenise, fix sentence boundaries and, with filtering on, blank the sentences that
+        cannot carry an event so the tagger and parser skip them."""
+        text = normalise_headlines(article.text, self.resolver.is_name_word)
+        doc = self.nlp.make_doc(text)
+        spans = segment(doc)
+        self.stats["sentences"] += len(spans)
+        if self.filtering:
+            keep = self.filter.keep(doc, spans)
+            self.stats["parsed"] += sum(keep)
+            if not all(keep):
+                doc = self.nlp.make_doc(blank_out(text, spans, keep))
+        else:
+            self.stats["parsed"] += len(spans)
+        return preset_sentences(doc, {start for start, _ in spans}), spans
+
+    def code_doc(self, doc: Doc, article: Article, spans: list[tuple[int, int]]) -> list[Record]:
         day = Date.fromisoformat(article.date) if article.date else None
         reading = self.resolver.read(doc, day)
+        index_of = {start: i for i, (start, _) in enumerate(spans)}
         events: list[Event] = []
         found: list[Commitment] = []
-        for index, sent in enumerate(doc.sents):
-            if not sent.text.strip():
+        for sent in doc.sents:
+            first = next((t for t in sent if not t.is_space), None)
+            if first is None or first.idx not in index_of:
                 continue
-            sent_events, sent_commitments = self._code_sentence(sent, index, reading, article)
+            index = index_of[first.idx]
+            sent_events, sent_commitments = self._code_sentence(sent, index, spans[index], reading, article)
             events.extend(sent_events)
             found.extend(sent_commitments)
         unique_commitments = {c.id: c for c in found}
@@ -86,9 +110,13 @@ class Coder:
 
     # -- one sentence ----------------------------------------------------------------------
 
-    def _code_sentence(self, sent: Span, index: int, reading: Reading, article: Article) -> tuple[list[Event], list[Commitment]]:
+    def _code_sentence(self, sent: Span, index: int, span: tuple[int, int], reading: Reading, article: Article) -> tuple[list[Event], list[Commitment]]:
         text = article.text
-        sentence = SentenceRef(index=index, text=text[sent.start_char : sent.end_char].strip(), start=sent.start_char, end=sent.end_char)
+        start, end = span
+        raw = text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        sentence = SentenceRef(index=index, text=text[start:end], start=start, end=end)
         candidates = self.extractor.candidates(sent, reading)
         readings = {id(c): self.modality.read(c.trigger, c.clause) for c in candidates}
         used = {c.source.start for c in candidates} | {c.target.start for c in candidates if c.target}
