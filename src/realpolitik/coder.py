@@ -23,6 +23,7 @@ from realpolitik.actors.resolve import Actor, ActorResolver, Reading
 from realpolitik.events import commitments
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.modality import ModalityReader
+from realpolitik.events.modality import Reading as ModalReading
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
 from realpolitik.nlp.candidates import CandidateFilter, blank_out
@@ -55,6 +56,7 @@ class Coder:
         self.modality = ModalityReader(self.book)
         self.ontology = ontology()
         self.reporting = self.book.cue("reporting_verbs")
+        self.refusals = self.book.cue("refusal_verbs")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
         self.filter = CandidateFilter(self.nlp, self.resolver.matcher, self.book.trigger_lemmas(), self.dictionary.sector_nouns)
@@ -119,12 +121,18 @@ class Coder:
         sentence = SentenceRef(index=index, text=text[start:end], start=start, end=end)
         candidates = self.extractor.candidates(sent, reading)
         readings = {id(c): self.modality.read(c.trigger, c.clause) for c in candidates}
+        candidates = self._threats_named_by_complement(candidates)
         used = {c.source.start for c in candidates} | {c.target.start for c in candidates if c.target}
         made: list[tuple[Candidate, Event]] = []
         for cand in candidates:
-            modal = readings[id(cand)]
+            modal = readings.get(id(cand)) or self.modality.read(cand.trigger, cand.clause)
+            readings[id(cand)] = modal
             location = self._location(cand.clause, reading, used)
             made.append((cand, self._event(cand, modal.modality, sentence, article, location)))
+            derived = self._cameo_reading(cand, modal)
+            if derived is not None:
+                made.append((derived, self._event(derived, "asserted", sentence, article, location)))
+                readings[id(derived)] = ModalReading("asserted")
         events: list[Event] = []
         commitments_found: list[Commitment] = []
         for cand, event in made:
@@ -144,6 +152,34 @@ class Coder:
             events.append(event)
         commitments_found.extend(self._defence_pacts(sent, sentence, reading, candidates, article))
         return events, commitments_found
+
+    def _threats_named_by_complement(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "threatened to break off relations with Congo": the threat takes its CAMEO code from
+        what is threatened (1313), not the generic 130."""
+        by_trigger = {c.trigger.i: c for c in candidates}
+        out = []
+        for cand in candidates:
+            if cand.code == "130":
+                embedded = next((by_trigger[c.i] for c in cand.trigger.children if c.dep_ == "xcomp" and c.i in by_trigger), None)
+                if embedded is not None:
+                    cand = replace(cand, code=self.book.mapped_code("threat_codes", embedded.code) or cand.code)
+            out.append(cand)
+        return out
+
+    def _cameo_reading(self, cand: Candidate, modal) -> Candidate | None:
+        """CAMEO codes some modalities as events of their own: a refused act is a REJECT (12x),
+        a pledged or planned cooperative act an "express intent" (03x). The modal event stays
+        too, so both readings are in the data."""
+        if modal.modality == "negated" and modal.cue in self.refusals:
+            code = self.book.mapped_code("refusal_codes", cand.code)
+        elif modal.modality == "intended" and cand.code[:2] in ("04", "05", "06", "07", "08"):
+            code = self.book.mapped_code("intent_codes", cand.code)
+        else:
+            return None
+        if code is None or code == cand.code:
+            return None
+        anchor = _governor_with_lemma(cand.clause, modal.cue) or cand.trigger
+        return replace(cand, code=code, trigger=anchor, clause=anchor)
 
     def _event(self, cand: Candidate, modality: str, sentence: SentenceRef, article: Article, location: Location | None) -> Event:
         code = cand.code
@@ -221,6 +257,14 @@ class Coder:
             if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head == token:
                 return None
             token = token.head
+
+
+def _governor_with_lemma(token: Token, lemma: str | None) -> Token | None:
+    while lemma and token.head != token:
+        token = token.head
+        if token.lemma_.lower() == lemma:
+            return token
+    return None
 
 
 def _reporting_head(clause: Token, reporting: set[str]) -> Token | None:

@@ -175,7 +175,10 @@ class ActorResolver:
         if lemma in GROUP_NOUNS and _is_anaphoric_group(token):
             return discourse.group(token)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
-            return discourse.surname(token)
+            found = discourse.surname(token)
+            if found:
+                return found
+            # An unknown name with a title and a country: "Serbian President Vojislav Kostunica".
         sector = self._sector_of(token, names)
         if sector is None:
             return discourse.definite(token) if token.pos_ == "NOUN" else []

@@ -15,7 +15,8 @@ from itertools import permutations
 from spacy.tokens import Span, Token
 
 from realpolitik.actors.resolve import Actor, Reading
-from realpolitik.events.patterns import EventPattern, PatternBook, Phrase
+from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
+from realpolitik.nlp.candidates import inflections
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Relations through which an embedded clause without its own subject takes one from above.
@@ -47,6 +48,8 @@ def conjuncts(token: Token) -> list[Token]:
 class Extractor:
     def __init__(self, book: PatternBook) -> None:
         self.book = book
+        # The lemmatizer sometimes misses ("staged" -> "stag"): read the surface form instead.
+        self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
         self.object_control = book.cue("object_control")
         self.light_verbs = book.cue("light_verbs")
         self.receiving = book.cue("receiving_verbs")
@@ -82,6 +85,14 @@ class Extractor:
         # A relative pronoun stands for the noun it modifies.
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.actors(token.head.head, reading)
+        # A noun that names no actor but is modified by one stands for it: "a U.S. request",
+        # "Palestinian detainees", "the Taliban religious faction", "Assad Tuesday" (misparsed).
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                    found = reading.at(child) or reading.modifiers.get(child.i, [])
+                    if found:
+                        return found
         return []
 
     # -- triggers --------------------------------------------------------------------------
@@ -90,7 +101,7 @@ class Extractor:
         found: list[Candidate] = []
         themes_used: set[int] = set()
         for token in sent:
-            if _is_verbal(token) and token.lemma_.lower() in self.book.by_verb:
+            if _is_verbal(token) and self._verb_lemma(token) is not None:
                 verbal = self._verbal(token, reading)
                 found.extend(verbal)
                 themes_used.update(c.theme.i for c in verbal if c.theme is not None)
@@ -127,8 +138,14 @@ class Extractor:
             return [(pattern, None)]
         return []
 
+    def _verb_lemma(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        if lemma in self.book.by_verb:
+            return lemma
+        return self.verb_forms.get(token.lower_)
+
     def _verbal(self, verb: Token, reading: Reading) -> list[Candidate]:
-        options = self.book.by_verb[verb.lemma_.lower()]
+        options = self.book.by_verb[self._verb_lemma(verb)]
         themes = self._verb_themes(verb)
 
         def fits(phrase: Phrase) -> bool:
@@ -146,7 +163,7 @@ class Extractor:
                 targets = passive_targets or targets
                 inherited = False
             if not targets:
-                targets = self._controller_object(verb, reading)
+                targets = self._controller_object(verb, reading) or self._complement_targets(verb, reading)
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
 
@@ -262,6 +279,26 @@ class Extractor:
                 for token in self._slot(carrier, slot, theme):
                     # "support for Russia's actions": the possessor is the target.
                     found = self.actors(token, reading) or self._possessor(token, reading)
+                    if found:
+                        return found
+        return []
+
+    def _complement_targets(self, verb: Token, reading: Reading) -> list[Actor]:
+        """A speech act aimed through its complement: "threatened to break off relations with
+        Congo" (the complement's object), "demanded that the US cancel" (its subject)."""
+        for clause in verb.children:
+            if clause.dep_ == "xcomp":
+                carriers = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
+                for carrier in carriers:
+                    for slot in DEFAULT_TARGETS:
+                        for token in self._slot(carrier, slot, None):
+                            found = self.actors(token, reading) or self._possessor(token, reading)
+                            if found:
+                                return found
+            if clause.dep_ == "ccomp":
+                subject = _subject(clause)
+                if subject is not None:
+                    found = self.actors(subject, reading)
                     if found:
                         return found
         return []

@@ -62,12 +62,21 @@ class PatternBook:
     by_verb: dict[str, list[tuple[Phrase, EventPattern]]] = field(default_factory=lambda: defaultdict(list))
     by_noun: dict[str, list[tuple[Phrase, EventPattern]]] = field(default_factory=lambda: defaultdict(list))
     cues: dict[str, set[str]] = field(default_factory=dict)
+    code_maps: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def trigger_lemmas(self) -> set[str]:
         return set(self.by_verb) | set(self.by_noun)
 
     def cue(self, name: str) -> set[str]:
         return self.cues.get(name, set())
+
+    def mapped_code(self, table: str, code: str) -> str | None:
+        """The code a governed act maps to in ``table`` (longest code prefix, else "default")."""
+        mapping = self.code_maps.get(table, {})
+        for length in range(len(code), 1, -1):
+            if code[:length] in mapping:
+                return mapping[code[:length]]
+        return mapping.get("default")
 
 
 def _phrases(path: Path, line: int, value, *, head_first: bool) -> tuple[Phrase, ...]:
@@ -126,22 +135,33 @@ def load_patterns(path: Path) -> list[EventPattern]:
     return patterns
 
 
-def load_cues(path: Path) -> dict[str, set[str]]:
+def load_cues(path: Path) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
+    """Word lists (``negators: [refrain, ...]``) and code maps (``intent_codes: {"04": "036"}``)."""
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "expected a mapping of cue lists")
+    known = ontology()
     cues: dict[str, set[str]] = {}
-    for name, words in data.items():
+    maps: dict[str, dict[str, str]] = {}
+    for name, value in data.items():
         if name == "__line__":
             continue
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataFileError(path, None, f"cue list {name!r} must be a list of words")
-        cues[name] = {w.lower() for w in words}
-    return cues
+        if isinstance(value, dict):
+            line = value.get("__line__")
+            mapping = {str(k): str(v) for k, v in value.items() if k != "__line__"}
+            bad = [v for v in mapping.values() if v not in known]
+            if bad:
+                raise DataFileError(path, line, f"{name}: codes {bad} are not in the CAMEO table")
+            maps[name] = mapping
+        elif isinstance(value, list) and all(isinstance(w, str) for w in value):
+            cues[name] = {w.lower() for w in value}
+        else:
+            raise DataFileError(path, None, f"cue {name!r} must be a list of words or a code mapping")
+    return cues, maps
 
 
-def build_book(patterns: list[EventPattern], cues: dict[str, set[str]]) -> PatternBook:
-    book = PatternBook(cues=cues)
+def build_book(patterns: list[EventPattern], cues: dict[str, set[str]], code_maps: dict[str, dict[str, str]] | None = None) -> PatternBook:
+    book = PatternBook(cues=cues, code_maps=code_maps or {})
     for pattern in patterns:
         for phrase in pattern.verbs:
             book.by_verb[phrase.head].append((phrase, pattern))
@@ -157,4 +177,4 @@ def build_book(patterns: list[EventPattern], cues: dict[str, set[str]]) -> Patte
 @lru_cache(maxsize=1)
 def default_book() -> PatternBook:
     base = package_file("realpolitik.events", "data")
-    return build_book(load_patterns(base / "verbs.yaml"), load_cues(base / "cues.yaml"))
+    return build_book(load_patterns(base / "verbs.yaml"), *load_cues(base / "cues.yaml"))
