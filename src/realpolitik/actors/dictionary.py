@@ -90,12 +90,14 @@ class ActorDictionary:
         valid = [e for e in entries if e.valid_on(day)]
         if valid or day is None:
             return valid
-        # A person named outside any recorded role (a former leader) still belongs to their country.
-        people = [e for e in entries if e.kind == PERSON]
-        if people:
-            latest = max(people, key=lambda e: e.end or date.max)
-            return [Entry(PERSON, latest.country or latest.code, latest.name, role="former " + (latest.role or ""))]
-        return []
+        # Named outside its recorded period: a former leader still belongs to their country; a
+        # defunct organisation ("the European Community") keeps its code in historical mentions.
+        if not entries:
+            return []
+        closest = min(entries, key=lambda e: min(abs((day - (e.start or date.min)).days), abs((day - (e.end or date.max)).days)))
+        if closest.kind == PERSON:
+            return [Entry(PERSON, closest.country or closest.code, closest.name, role="former " + (closest.role or ""))]
+        return [closest]
 
     def country_name(self, iso3: str) -> str | None:
         return self.countries.get(iso3)

@@ -110,7 +110,33 @@ class Extractor:
                 continue  # "provide military assistance": one event, not a second nominal one
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun:
                 found.extend(self._nominal(token, reading))
+        found.extend(self._reported_obligations(sent, reading, found))
         return _inherit_parallel_targets(found)
+
+    def _reported_obligations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
+        """ "The Bush administration declared that China must drop barriers": a DEMAND by the
+        speaker of the one who must act, coded by what must be done."""
+        reporting = self.book.cue("reporting_verbs")
+        modals = self.book.cue("obligation_modals")
+        by_trigger = {c.trigger.i: c for c in found}
+        out: list[Candidate] = []
+        for verb in sent:
+            if verb.lemma_.lower() not in reporting:
+                continue
+            for clause in verb.children:
+                subject = _subject(clause)
+                # "must" after its subject; before it ("should the US persist") it is a condition.
+                if clause.dep_ != "ccomp" or subject is None or not any(
+                    c.dep_ == "aux" and c.lower_ in modals and c.i > subject.i for c in clause.children
+                ):
+                    continue
+                targets = self.actors(subject, reading)
+                sources, inherited = self.sources_of(verb, reading)
+                embedded = by_trigger.get(clause.i)
+                code = self.book.mapped_code("obligation_codes", embedded.code if embedded else "") or "100"
+                pattern = EventPattern(code=code, line=0)
+                out.extend(self._combine(verb, verb, pattern, sources, targets, inherited))
+        return [c for c in out if c.target is not None]
 
     def _choose(
         self, options: list[tuple[Phrase, EventPattern]], fits_phrase, themes: list[Token]
