@@ -170,9 +170,9 @@ class Coder:
         """CAMEO codes some modalities as events of their own: a refused act is a REJECT (12x),
         a pledged or planned cooperative act an "express intent" (03x). The modal event stays
         too, so both readings are in the data."""
-        if modal.modality == "negated" and modal.cue in self.refusals:
+        if modal.modality == "negated" and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
             code = self.book.mapped_code("refusal_codes", cand.code)
-        elif modal.modality == "intended" and cand.code[:2] in ("04", "05", "06", "07", "08"):
+        elif modal.modality == "intended":
             code = self.book.mapped_code("intent_codes", cand.code)
         else:
             return None
@@ -257,6 +257,11 @@ class Coder:
             if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head == token:
                 return None
             token = token.head
+
+
+def _is_future_negation(verb: Token, cue: str | None) -> bool:
+    """ "would not provide", "will never accept": a refusal, not a report that it did not happen."""
+    return cue in ("not", "n't", "never") and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children)
 
 
 def _governor_with_lemma(token: Token, lemma: str | None) -> Token | None:

@@ -96,8 +96,10 @@ def test_dashes_or_stars_in_place_of_the_country_match_any_named_actor():
     assert country_matches("---LEG", actor("UKRLEG"))
     assert country_matches("---", actor("IGOUNO"))
     assert country_matches("***REB", actor("SYRREB"))
-    # ... but the gold does name an actor there, so a missing one does not match
+    # ... but a gold sector names an actor there, so a missing one does not match
     assert not country_matches("---LEG", None)
+    # a bare "---" names neither country nor sector: "no country / any", missing included
+    assert country_matches("---", None)
     # with a country, stars only leave the sector open
     assert country_matches("PSE***", actor("PSEREB"))
     assert not country_matches("PSE***", actor("ISRREB"))

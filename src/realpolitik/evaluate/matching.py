@@ -76,8 +76,8 @@ def event_category(event: Event, scheme: str) -> str | None:
 def country_matches(gold: str, actor: ActorRef | None) -> bool:
     """Does one side of a gold event (``gold``: a gold actor code) match realpolitik's actor?"""
     gold = (gold or "").strip()
-    if not gold:
-        return True  # the gold names no actor here
+    if not gold or gold in WILDCARD_COUNTRIES:
+        return True  # the gold names no actor here, or "no country / any" with no sector either
     if actor is None:
         return False
     wanted = gold[:3]

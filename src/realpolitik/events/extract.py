@@ -40,7 +40,11 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("the United States and Japan")."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+        if child.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            continue
+        # "The US, Russia, and Switzerland": the parser often hangs a list on an apposition.
+        listed = child.dep_ == "appos" and any(g.dep_ in ("conj", "cc") for g in child.children)
+        if child.dep_ == "conj" or listed:
             found.extend(conjuncts(child))
     return found
 
