@@ -206,10 +206,11 @@ class ActorResolver:
     def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
+        # "the army of Mali", "security forces in Guinea", "rebels in the Ivory Coast"
         candidates += [
             pobj
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         ]

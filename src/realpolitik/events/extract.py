@@ -311,6 +311,14 @@ class Extractor:
                     found = self.actors(token, reading) or self._possessor(token, reading)
                     if found:
                         return found
+        # The object's own complement names the target: "rejected an offer from Afghanistan",
+        # "rejected calls by Kofi Annan", "threatened further action against Russia".
+        for obj in (c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme):
+            for slot in (*slots, "from", "by"):
+                for token in self._slot(obj, slot, None):
+                    found = self.actors(token, reading) or self._possessor(token, reading)
+                    if found:
+                        return found
         return []
 
     def _complement_targets(self, verb: Token, reading: Reading) -> list[Actor]:
