@@ -52,11 +52,12 @@ def conjuncts(token: Token) -> list[Token]:
 class Extractor:
     def __init__(self, book: PatternBook) -> None:
         self.book = book
-        # The lemmatizer sometimes misses ("staged" -> "stag"): read the surface form instead.
-        self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
         self.object_control = book.cue("object_control")
         self.light_verbs = book.cue("light_verbs")
         self.receiving = book.cue("receiving_verbs")
+        # The lemmatizer sometimes misses ("staged" -> "stag"): read the surface form instead.
+        self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
+        self.light_forms = {form for lemma in self.light_verbs for form in inflections(lemma)}
 
     # -- actors of a phrase ----------------------------------------------------------------
 
@@ -193,7 +194,11 @@ class Extractor:
                 targets = passive_targets or targets
                 inherited = False
             if not targets:
-                targets = self._controller_object(verb, reading) or self._complement_targets(verb, reading)
+                targets = (
+                    self._controller_object(verb, reading)
+                    or self._complement_targets(verb, reading)
+                    or self._adjunct_targets(verb, reading)
+                )
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
 
@@ -204,7 +209,9 @@ class Extractor:
         def fits(phrase: Phrase) -> bool:
             return all(any(c.lemma_.lower() == w or c.lower_ == w for c in noun.children if c.i < noun.i) for w in phrase.extra)
 
-        light = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.light_verbs else None
+        head = noun.head
+        is_light = head.lemma_.lower() in self.light_verbs or head.lower_ in self.light_forms
+        light = head if noun.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
         out: list[Candidate] = []
         for pattern, theme in self._choose(options, fits, themes or [noun]):
@@ -215,6 +222,8 @@ class Extractor:
                 sources, _ = self.sources_of(light, reading)
                 inherited, clause = True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
+            if not targets and light is not None:
+                targets = self._adjunct_targets(light, reading)
             if receiving is not None:
                 # "Ukraine received military aid from the US": the giver is the source.
                 givers = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
@@ -339,6 +348,24 @@ class Extractor:
                     found = self.actors(subject, reading)
                     if found:
                         return found
+        return []
+
+    def _adjunct_targets(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "staged a hunger strike in protest against the Russian government", "in defiance of
+        Chinese authorities", "in retaliation for Israel's strikes": the adjunct names the target."""
+        stance_nouns = self.book.cue("stance_nouns")
+        for host in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.lemma_.lower() in stance_nouns:
+                        for inner in noun.children:
+                            if inner.dep_ == "prep":
+                                for pobj in inner.children:
+                                    found = self.actors(pobj, reading) or self._possessor(pobj, reading)
+                                    if found:
+                                        return found
         return []
 
     def _controller_object(self, verb: Token, reading: Reading) -> list[Actor]:

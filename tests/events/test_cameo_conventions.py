@@ -1,0 +1,61 @@
+"""CAMEO conventions the coder follows, each a general construction (not a sentence)."""
+
+from conftest import triples
+
+
+def test_a_reported_obligation_is_a_demand_on_the_one_who_must_act(code):
+    events, _ = code("Egypt said that Israel must withdraw its troops.")
+    assert any(s == "EGY" and r == "10" and t == "ISR" for s, r, t in triples(events, "asserted"))
+
+
+def test_an_inverted_should_is_a_condition_not_a_demand(code):
+    events, _ = code("Russia said it would arm Syria should Turkey attack.")
+    assert not [e for e in events if e.root == "10"]
+
+
+def test_a_refusal_is_also_a_reject_event(code):
+    events, _ = code("Pakistan refused to send troops to Iraq. Obama said he would not provide support to Israel.")
+    found = triples(events, "asserted")
+    assert any(s == "PAK" and r == "12" for s, r, t in found)
+    assert any(s.startswith("USA") and r == "12" and t == "ISR" for s, r, t in found)
+
+
+def test_a_pledged_cooperative_act_is_also_an_expressed_intent(code):
+    events, _ = code("Germany pledged to send weapons to Ukraine.")
+    assert ("DEU", "07", "UKR") in triples(events, "intended")
+    assert any(e.cameo == "0332" and e.modality == "asserted" for e in events)
+
+
+def test_a_planned_attack_is_a_threat(code):
+    events, _ = code("Iran plans to attack Israel.")
+    assert any(e.cameo == "138" and e.modality == "asserted" for e in events)
+
+
+def test_threats_are_coded_by_what_is_threatened(code):
+    events, _ = code("Pakistan threatened to break off diplomatic relations with Israel.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].target.country == "ISR" and threats[0].cameo in ("1313", "131")
+
+
+def test_the_objects_complement_names_the_target(code):
+    events, _ = code("Pakistan rejected an offer from India. Bush threatened further action against Russia.", date="2003-01-01")
+    found = triples(events)
+    assert any(s == "PAK" and r == "12" and t == "IND" for s, r, t in found)
+    assert any(s == "USAGOV" and r == "13" and t == "RUS" for s, r, t in found)
+
+
+def test_an_adjunct_of_protest_names_the_target(code):
+    events, _ = code("Ukrainian refugees staged a hunger strike in protest against the Russian government.")
+    assert ("UKRREF", "14", "RUSGOV") in triples(events)
+
+
+def test_sector_noun_located_in_a_country_belongs_to_it(code):
+    events, _ = code("Security forces in Guinea attacked Liberian refugees.")
+    found = triples(events)
+    assert any(s.startswith("GIN") and r in ("18", "19") and t.startswith("LBR") for s, r, t in found)
+
+
+def test_a_list_misparsed_as_apposition_still_coordinates(code):
+    events, _ = code("The US, Russia, and Switzerland met yesterday.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.root == "04"}
+    assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= pairs
