@@ -180,7 +180,7 @@ class Extractor:
         themes = self._verb_themes(verb)
 
         def fits(phrase: Phrase) -> bool:
-            return all(any(c.lower_ == word or c.lemma_.lower() == word for c in verb.children) for word in phrase.extra)
+            return all(any(_is_particle(c, word) for c in verb.children) for word in phrase.extra)
 
         out: list[Candidate] = []
         for pattern, theme in self._choose(options, fits, themes):
@@ -320,6 +320,12 @@ class Extractor:
                     found = self.actors(token, reading) or self._possessor(token, reading)
                     if found:
                         return found
+        # The theme itself may name the target: "released three Israeli hostages", "expelled
+        # Russian diplomats", "shot down Russian drones".
+        if theme is not None and theme != trigger:
+            found = self.actors(theme, reading)
+            if found:
+                return found
         # The object's own complement names the target: "rejected an offer from Afghanistan",
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
         for obj in (c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme):
@@ -433,6 +439,24 @@ class Extractor:
             if pattern.inverse and target is not None:
                 out.append(Candidate(trigger, clause, pattern, pattern.inverse, target, source, inherited, theme))
         return out
+
+
+_TEMPORAL = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "day", "week", "weekend", "month", "year", "morning", "evening",
+    "night", "afternoon", "time", "occasion", "eve",
+}
+
+
+def _is_particle(child: Token, word: str) -> bool:
+    """Does ``child`` complete a phrasal verb ("call on", "pull out")? A time phrase does not:
+    "called Trump on Monday" is no appeal."""
+    if child.lower_ != word and child.lemma_.lower() != word:
+        return False
+    if child.dep_ == "prep":
+        return not any(p.dep_ == "pobj" and p.lemma_.lower() in _TEMPORAL for p in child.children)
+    return True
 
 
 def _is_verbal(token: Token) -> bool:
