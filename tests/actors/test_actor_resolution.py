@@ -53,3 +53,13 @@ def test_taliban_are_rebels_before_august_2021_and_the_government_after(coder):
     after = coder.code("The Taliban attacked Pakistan.", date="2023-01-01")
     assert before[0].source.code.startswith("AFGREB")
     assert after[0].source.code == "AFGGOV"
+
+
+def test_domestic_sectors_without_a_country_belong_to_the_state_just_named(code):
+    events, _ = code("The Mozambique government accepted demands from rebels.")
+    assert any(s == "MOZGOV" and t == "MOZREB" for s, _, t in triples(events))
+
+
+def test_a_government_without_a_country_is_not_guessed(code):
+    events, _ = code("The government criticized China.")
+    assert events == []

@@ -73,3 +73,8 @@ def test_theme_picks_the_code_humanitarian_versus_military_aid(code):
 def test_no_event_without_political_actors(code):
     events, _ = code("The striker attacked the goal in the second half.")
     assert events == []
+
+
+def test_the_issuer_of_a_declaration_is_the_source_of_what_it_demands(code):
+    events, _ = code("The PKK issued a declaration demanding that the Turkish government release prisoners.")
+    assert any(s.startswith("TURREB") and r == "10" and t == "TURGOV" for s, r, t in triples(events))

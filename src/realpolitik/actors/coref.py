@@ -107,6 +107,15 @@ class Discourse:
                     return self._as_coref(members, token)
         return []
 
+    def sentence_state(self, token: Token) -> str | None:
+        """The country of the last state actor named earlier in the token's sentence."""
+        for seen in reversed(self.history):
+            if seen.sentence != self.sentence:
+                return None
+            if seen.token_i < token.i and len(seen.actors) == 1 and seen.actors[0].country:
+                return seen.actors[0].country
+        return None
+
     def surname(self, token: Token) -> list[Actor]:
         """A bare name ("Kim") refers to the last person whose full name contains it, however
         far back in the article."""

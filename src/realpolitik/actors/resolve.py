@@ -35,6 +35,9 @@ _MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
 # Nouns for groupings of states, resolved through the discourse ("the two countries").
 GROUP_NOUNS = {"country", "nation", "state", "side", "government", "party", "neighbour", "neighbor", "power"}
 PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "partnership"}
+# Parts of a state that act at home: without a country of their own they belong to the state
+# named just before them in the sentence.
+DOMESTIC_SECTORS = {"REB", "OPP", "COP", "CVL", "LEG", "JUD", "PTY", "MED", "BUS", "LAB", "EDU", "HLH", "CRM", "HRI"}
 
 
 @dataclass(frozen=True)
@@ -184,9 +187,17 @@ class ActorResolver:
             return discourse.definite(token) if token.pos_ == "NOUN" else []
         country = self._country_in_phrase(token, names, day, discourse)
         if country is None:
-            return discourse.definite(token)
+            found = discourse.definite(token)
+            if found or sector not in DOMESTIC_SECTORS:
+                return found
+            # "The Mozambique government accepted demands from rebels": rebels, police, protesters
+            # and parliaments named without a country belong to the state just named.
+            nearby = discourse.sentence_state(token)
+            if nearby is None:
+                return []
+            country = Actor(nearby, None, token.idx, token.idx + len(token.text), via="sector")
         code = country.code if len(country.code) > 3 else country.code[:3] + sector
-        start = min(country.start, token.idx)
+        start = token.idx if country.via == "sector" else min(country.start, token.idx)
         actor = Actor(code, country.name, start, token.idx + len(token.text), via=country.via, person=_is_person_noun(token))
         discourse.add(token, [actor])
         return [actor]

@@ -261,7 +261,11 @@ class Extractor:
             prep, head = head, head.head
         if head.pos_ in ("NOUN", "PROPN"):
             # "Moscow's readiness to provide", "Seoul's contemplation of providing".
-            return self._possessor(head, reading), True
+            owner = self._possessor(head, reading)
+            if not owner and head.dep_ == "dobj" and head.head.lemma_.lower() in self.light_verbs:
+                # "the PKK issued a declaration demanding ...": the declaration's issuer demands.
+                owner, _ = self.sources_of(head.head, reading, depth + 1)
+            return owner, True
         if head.pos_ not in ("VERB", "AUX"):
             return [], False
         if verb.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in self.object_control:
