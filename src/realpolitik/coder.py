@@ -43,6 +43,8 @@ from realpolitik.records import (
 
 CODER = f"realpolitik {__version__}"
 _LOCATION_PREPS = {"in", "at", "during", "near", "from"}
+# Generic codes whose specific code depends on the act in their complement (cues.yaml tables).
+_CODED_BY_COMPLEMENT = {"130": "threat_codes", "120": "refusal_codes"}
 
 
 class Coder:
@@ -121,7 +123,7 @@ class Coder:
         sentence = SentenceRef(index=index, text=text[start:end], start=start, end=end)
         candidates = self.extractor.candidates(sent, reading)
         readings = {id(c): self.modality.read(c.trigger, c.clause) for c in candidates}
-        candidates = self._threats_named_by_complement(candidates)
+        candidates = self._named_by_complement(candidates)
         used = {c.source.start for c in candidates} | {c.target.start for c in candidates if c.target}
         made: list[tuple[Candidate, Event]] = []
         for cand in candidates:
@@ -153,16 +155,17 @@ class Coder:
         commitments_found.extend(self._defence_pacts(sent, sentence, reading, candidates, article))
         return events, commitments_found
 
-    def _threats_named_by_complement(self, candidates: list[Candidate]) -> list[Candidate]:
-        """ "threatened to break off relations with Congo": the threat takes its CAMEO code from
-        what is threatened (1313), not the generic 130."""
+    def _named_by_complement(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "threatened to break off relations with Congo", "refused to send troops": a generic
+        threat or refusal takes its CAMEO code from what is threatened or refused (1313, 122)."""
         by_trigger = {c.trigger.i: c for c in candidates}
         out = []
         for cand in candidates:
-            if cand.code == "130":
+            table = _CODED_BY_COMPLEMENT.get(cand.code)
+            if table is not None:
                 embedded = next((by_trigger[c.i] for c in cand.trigger.children if c.dep_ == "xcomp" and c.i in by_trigger), None)
                 if embedded is not None:
-                    cand = replace(cand, code=self.book.mapped_code("threat_codes", embedded.code) or cand.code)
+                    cand = replace(cand, code=self.book.mapped_code(table, embedded.code) or cand.code)
             out.append(cand)
         return out
 

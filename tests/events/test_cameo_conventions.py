@@ -59,3 +59,13 @@ def test_a_list_misparsed_as_apposition_still_coordinates(code):
     events, _ = code("The US, Russia, and Switzerland met yesterday.")
     pairs = {(e.source.country, e.target.country) for e in events if e.root == "04"}
     assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= pairs
+
+
+def test_a_refusal_stands_on_its_own_and_is_coded_by_what_is_refused(code):
+    events, _ = code("The rebels refused to allow United Nations planes to land.")
+    assert any(r == "12" and t == "IGOUNO" and e.modality == "asserted" for e in events for s, r, t in [(e.source.code, e.root, e.target.code if e.target else None)])
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(code):
+    events, _ = code("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
+    assert any(s == "IRN" and r == "13" and t == "IRQGOV" for s, r, t in triples(events, "asserted"))

@@ -198,6 +198,7 @@ class Extractor:
                     self._controller_object(verb, reading)
                     or self._complement_targets(verb, reading)
                     or self._adjunct_targets(verb, reading)
+                    or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                 )
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
@@ -376,6 +377,17 @@ class Extractor:
                                     found = self.actors(pobj, reading) or self._possessor(pobj, reading)
                                     if found:
                                         return found
+        return []
+
+    def _condition_subject(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "threatened to launch an offensive unless Baghdad accepted its conditions": a threat
+        is aimed at whoever must meet its condition."""
+        marks = self.book.cue("condition_marks")
+        for clause in verb.subtree:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+                found = self.actors(_subject(clause), reading)
+                if found:
+                    return found
         return []
 
     def _controller_object(self, verb: Token, reading: Reading) -> list[Actor]:
