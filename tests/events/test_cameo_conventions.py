@@ -62,7 +62,7 @@ def test_a_list_misparsed_as_apposition_still_coordinates(code):
 
 
 def test_a_refusal_stands_on_its_own_and_is_coded_by_what_is_refused(code):
-    events, _ = code("The rebels refused to allow United Nations planes to land.")
+    events, _ = code("Angolan rebels refused to allow United Nations planes to land.")
     assert any(r == "12" and t == "IGOUNO" and e.modality == "asserted" for e in events for s, r, t in [(e.source.code, e.root, e.target.code if e.target else None)])
 
 

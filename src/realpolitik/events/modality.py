@@ -157,7 +157,7 @@ class ModalityReader:
     def condition_for(self, clause: Token) -> Token | None:
         """The condition clause in scope of ``clause``: within its own subtree, or attached to a
         verb it is the complement of ("Putin asserted X would happen, should Y persist")."""
-        for token in clause.subtree:
+        for token in _own_clause(clause):
             if token != clause and self.is_condition_clause(token) and not _contains(token, clause):
                 return token
         noun = self._condition_noun(clause)
@@ -178,6 +178,17 @@ class ModalityReader:
                 return True
             token = token.head
         return False
+
+
+def _own_clause(clause: Token):
+    """The clause's tokens without its complement clauses, which carry their own conditions:
+    "threatened to launch an offensive unless Baghdad accepts" - the threat is made now; the
+    offensive is what is conditional."""
+    stack = [clause]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if not (token == clause and c.dep_ in ("xcomp", "ccomp")))
 
 
 def _contains(root: Token, token: Token) -> bool:
