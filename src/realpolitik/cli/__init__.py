@@ -10,6 +10,7 @@ import sys
 
 from realpolitik.cli.app import app, err
 from realpolitik.cli import code  # noqa: F401  (registers commands)
+from realpolitik.cli import store  # noqa: F401
 from realpolitik.cli import evaluate  # noqa: F401
 from realpolitik.cli import analysis  # noqa: F401
 from realpolitik.datafiles import DataFileError

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from realpolitik.cli.app import app, err, fail, out
+from realpolitik.cli.app import app, err, fail, out, sentence_progress
 from realpolitik.ingest.text import InputError, Problem, check_date, check_text, decode, read_jsonl, read_text_file
 from realpolitik.records import Article, Commitment, Event, Record, stable_id
 
@@ -83,20 +83,24 @@ def code(
     date: Annotated[str | None, typer.Option("--date", help="Article date YYYY-MM-DD (leaders resolve by role on this date).")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help='Each input line is {"id", "text", "date"?, "title"?}.')] = False,
     format: Annotated[Format, typer.Option("--format", help="jsonl: one spec record per line; table: a readable table.")] = Format.jsonl,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, max=64, help="Worker processes (one model each).")] = 1,
 ) -> None:
     """Code news text into events (then commitments), one JSON record per line."""
     day = check_date(date, "--date") if date else None
-    from realpolitik.coder import default_coder
+    from realpolitik.engines.local import code_local
 
     problems: list[Problem] = []
-    coder = default_coder()
     rows: list[tuple[Article, list[Record]]] = []
-    for article, records in coder.code_articles(_articles(paths or [], jsonl, day, problems)):
-        if format is Format.table:
-            rows.append((article, records))
-            continue
-        for record in records:
-            sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    stats: dict[str, int] = {}
+    results = code_local(_articles(paths or [], jsonl, day, problems), processes=processes, stats=stats)
+    with sentence_progress(stats) as advance:
+        for article, records in results:
+            advance(len(records))
+            if format is Format.table:
+                rows.append((article, records))
+                continue
+            for record in records:
+                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
     if format is Format.table:
         out.print(_table(rows))
     if problems:
