@@ -182,6 +182,8 @@ class ActorResolver:
             if found:
                 return found
             # An unknown name with a title and a country: "Serbian President Vojislav Kostunica".
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return []  # "a national budget": an adjective names no actor
         sector = self._sector_of(token, names)
         if sector is None:
             return discourse.definite(token) if token.pos_ == "NOUN" else []
@@ -209,10 +211,16 @@ class ActorResolver:
                 pair = f"{child.lemma_.lower()} {token.lemma_.lower()}"
                 if pair in nouns:
                     return nouns[pair]
+        head_sector = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         for child in token.children:
-            if child.dep_ in ("compound", "amod") and child.i not in names and child.lemma_.lower() in nouns:
+            if child.dep_ not in ("compound", "amod") or child.i in names or child.lemma_.lower() not in nouns:
+                continue
+            # "police chief", "army base": a noun modifier makes the phrase part of that sector;
+            # an adjective only refines a phrase that already names one ("military officials"),
+            # so "national budget" is no actor.
+            if child.pos_ in ("NOUN", "PROPN") or head_sector is not None:
                 return nouns[child.lemma_.lower()]
-        return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        return head_sector
 
     def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""

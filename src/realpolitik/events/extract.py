@@ -22,6 +22,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Relations through which an embedded clause without its own subject takes one from above.
 _CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+_LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within"}
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,20 @@ class Extractor:
             return []
         found: list[Actor] = []
         for member in conjuncts(token):
-            found.extend(self._phrase_actors(member, reading))
+            found.extend(self._phrase_actors(member, reading, by_modifier=token.dep_ != "nsubj"))
         unique: dict[str, Actor] = {}
         for actor in found:
             unique.setdefault(actor.code, actor)
         return list(unique.values())
 
-    def _phrase_actors(self, token: Token, reading: Reading) -> list[Actor]:
+    def _phrase_actors(self, token: Token, reading: Reading, by_modifier: bool = True) -> list[Actor]:
         direct = reading.at(token)
         if direct:
             return direct
         if token.i in reading.pacts:
             # "protested the pact", "concerns over the pact": the pact's parties.
             end = token.idx + len(token.text)
-            return [Actor(code, None, token.idx, end, via="coref") for code in reading.pacts[token.i]]
+            return [Actor(code, None, token.idx, end, via="pact") for code in reading.pacts[token.i]]
         # "the government of Mali", "leaders of Russia and China": the "of" object names them.
         if token.pos_ == "NOUN":
             for prep in token.children:
@@ -92,10 +93,14 @@ class Extractor:
             return self.actors(token.head.head, reading)
         # A noun that names no actor but is modified by one stands for it: "a U.S. request",
         # "Palestinian detainees", "the Taliban religious faction", "Assad Tuesday" (misparsed).
+        # As an acting subject only a demonym carries over ("Israeli warplanes struck"): "NATO
+        # guidelines call for 2 %" is no act of NATO.
+        # A collective noun is the named group itself: "al-Qaeda's terror network threatened".
         if token.pos_ in ("NOUN", "PROPN"):
+            named = by_modifier or token.lemma_.lower() in self.book.cue("collective_nouns")
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
-                    found = reading.at(child) or reading.modifiers.get(child.i, [])
+                    found = (reading.at(child) if named else []) or reading.modifiers.get(child.i, [])
                     if found:
                         return found
         return []
@@ -116,7 +121,19 @@ class Extractor:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun:
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
-        return _inherit_parallel_targets(found)
+        return [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
+
+    def _verbal_attack(self, cand: Candidate) -> Candidate:
+        """ "Biden attacked Trump for the deaths": between two people, attack is criticism."""
+        if (
+            cand.code[:2] in ("18", "19", "20")
+            and cand.target is not None
+            and cand.source.person
+            and cand.target.person
+            and cand.trigger.lemma_.lower() in self.book.cue("verbal_attack_verbs")
+        ):
+            return replace(cand, code="111")
+        return cand
 
     def _reported_obligations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
         """ "The Bush administration declared that China must drop barriers": a DEMAND by the
@@ -231,9 +248,11 @@ class Extractor:
                 givers += [a for prep in receiving.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
                 receivers, _ = self.sources_of(receiving, reading)
                 sources, targets, clause, inherited = givers, receivers, receiving, False
-            if not sources and pattern.reciprocal:
-                parties = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
-                sources = parties
+            parties = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+            if pattern.reciprocal and len(parties) >= 2:
+                # "announced deals between Israel and Bahrain": the parties deal with each other;
+                # the announcer is no party.
+                sources, targets, inherited = parties, [], False
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
 
@@ -318,11 +337,16 @@ class Extractor:
         if theme is not None and theme != trigger:
             # "provided aid and equipment to Ukraine": "to Ukraine" hangs on the first conjunct.
             carriers += [theme, *_conjunct_heads(theme)]
+        stance = pattern.code[:2] in self.book.cue("pact_stance_roots")
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
+                    if slot in _LOCATIVE and token.i in reading.places:
+                        continue  # "an airstrike in Iraq": where it happened, not whom it hit
                     # "support for Russia's actions": the possessor is the target.
                     found = self.actors(token, reading) or self._possessor(token, reading)
+                    # A pact stands for its parties only for a stance on it ("condemned the pact").
+                    found = [a for a in found if a.via != "pact" or stance]
                     if found:
                         return found
         # The theme itself may name the target: "released three Israeli hostages", "expelled

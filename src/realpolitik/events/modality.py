@@ -77,36 +77,38 @@ class ModalityReader:
 
     def _clause_reading(self, clause: Token) -> Reading:
         condition = self.condition_for(clause)
+        found = self._own_marks(clause)
         token = clause
-        found: Reading | None = None
         for _ in range(12):
-            own = self._own_marks(token)
-            if own is not None and found is None:
-                found = own
             if found is not None and found.modality == "negated":
                 break
-            relation = token.dep_
-            head = token.head
+            relation, head = token.dep_, token.head
             if head == token or relation not in _COMPLEMENT:
                 break
             if relation == "conj":
-                token = head  # a coordinated verb shares the first verb's auxiliaries and context
+                # A coordinated verb shares the first verb's auxiliaries and context, and its
+                # negation only through "or"/"nor": "did not attack or shell", but "opted not to
+                # hold a caucus, but rather the party endorsed him".
+                shares_negation = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children if head.i < c.i < token.i)
+                own = self._own_marks(head)
+                if found is None and own is not None and (own.modality != "negated" or shares_negation):
+                    found = own
+                token = head
                 continue
-            word = head.lemma_.lower()
-            if head.dep_ == "prep" or head.pos_ == "ADP":
-                word = head.lower_
-            if found is None or found.modality != "negated":
-                if word in self.negators and not (relation == "advcl"):
+            word = head.lower_ if (head.dep_ == "prep" or head.pos_ == "ADP") else head.lemma_.lower()
+            if relation != "advcl":
+                if word in self.negators:
                     found = Reading("negated", cue=word)
                     break
-                if found is None and relation != "advcl":
-                    if word in self.hypothesisers:
-                        found = Reading("hypothetical", cue=word)
-                    elif word in self.intenders:
-                        found = Reading("intended", cue=word)
+                if found is None and word in self.hypothesisers:
+                    found = Reading("hypothetical", cue=word)
+                elif found is None and word in self.intenders:
+                    found = Reading("intended", cue=word)
             if relation == "advcl":
                 break
             token = head
+            if found is None and head.pos_ in ("VERB", "AUX"):
+                found = self._own_marks(head)
         if found is not None and found.modality == "negated":
             return found
         if condition is not None:
