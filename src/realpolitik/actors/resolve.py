@@ -237,7 +237,7 @@ class ActorResolver:
             if child.tag_ == "PRP$":
                 found = discourse.pronoun(child)
                 if found:
-                    return found[0]
+                    return replace(found[0], via="own")  # "its embassy": the antecedent's own
                 continue
             named = names.get(child.i)
             if named is None:
@@ -291,7 +291,10 @@ def _is_location(token: Token) -> bool:
 
 
 def _is_anaphoric_group(token: Token) -> bool:
-    """ "the two countries", "both nations", "either nation", "the two sides"."""
+    """ "the two countries", "both nations", "either nation", "the two sides" - but not "the
+    nations of Serbia and Kosovo", which names them."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
     return any(
         c.lower_ in ("two", "both", "either", "each", "three") or (c.lower_ == "the" and token.tag_ == "NNS")
         for c in token.children

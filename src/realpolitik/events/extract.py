@@ -158,14 +158,15 @@ class Extractor:
                 code = self.book.mapped_code("obligation_codes", embedded.code if embedded else "") or "100"
                 pattern = EventPattern(code=code, line=0)
                 out.extend(self._combine(verb, verb, pattern, sources, targets, inherited))
-        return [c for c in out if c.target is not None]
+        # "Johnson stated that Britain must leave": a policy statement, not a demand on oneself.
+        return [c for c in out if c.target is not None and not _same_side(c.source, c.target)]
 
     def _choose(
-        self, options: list[tuple[Phrase, EventPattern]], fits_phrase, themes: list[Token]
+        self, options: list[tuple[Phrase, EventPattern]], fits_phrase, themes: list[Token], has_object: bool = False
     ) -> list[tuple[EventPattern, Token | None]]:
         """Pick a pattern per theme ("provided humanitarian aid and military equipment" gives two)."""
         chosen: list[tuple[EventPattern, Token | None]] = []
-        fitting = [(phrase, pattern) for phrase, pattern in options if fits_phrase(phrase)]
+        fitting = [(phrase, pattern) for phrase, pattern in options if fits_phrase(phrase) and not (pattern.intransitive and has_object)]
         themed_done = False
         for theme in themes:
             best: tuple[int, EventPattern] | None = None
@@ -200,7 +201,8 @@ class Extractor:
             return all(any(_is_particle(c, word) for c in verb.children) for word in phrase.extra)
 
         out: list[Candidate] = []
-        for pattern, theme in self._choose(options, fits, themes):
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        for pattern, theme in self._choose(options, fits, themes, has_object):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = self.sources_of(verb, reading)
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
@@ -341,8 +343,8 @@ class Extractor:
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
-                    if slot in _LOCATIVE and token.i in reading.places:
-                        continue  # "an airstrike in Iraq": where it happened, not whom it hit
+                    if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
+                        continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
                     # "support for Russia's actions": the possessor is the target.
                     found = self.actors(token, reading) or self._possessor(token, reading)
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
@@ -358,7 +360,7 @@ class Extractor:
         # The object's own complement names the target: "rejected an offer from Afghanistan",
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
         for obj in (c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme):
-            for slot in (*slots, "from", "by"):
+            for slot in ("from", "by", "against", "on", "over", "toward", "towards"):
                 for token in self._slot(obj, slot, None):
                     found = self.actors(token, reading) or self._possessor(token, reading)
                     if found:
@@ -377,7 +379,7 @@ class Extractor:
                             found = self.actors(token, reading) or self._possessor(token, reading)
                             if found:
                                 return found
-            if clause.dep_ == "ccomp":
+            if clause.dep_ == "ccomp" and not _is_question(clause):
                 subject = _subject(clause)
                 if subject is not None:
                     found = self.actors(subject, reading)
@@ -458,6 +460,7 @@ class Extractor:
         theme: Token | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        sources = [s for s in sources if s.sector not in pattern.not_source]
         if not sources:
             return out
         pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
@@ -469,6 +472,8 @@ class Extractor:
         if not pairs and not (pattern.reciprocal and len(sources) >= 2):
             # Kept for now: a parallel clause may supply the target, else it is dropped later.
             pairs = [(s, None) for s in sources]
+        # "Serbia agreed to move its embassy": the source's own embassy is no counterpart.
+        pairs = [(s, t) for s, t in pairs if not (t is not None and t.via == "own" and t.country == s.country)]
         seen = set()
         for source, target in pairs:
             key = (source.code, target.code if target else None)
@@ -487,6 +492,17 @@ _TEMPORAL = {
     "november", "december", "day", "week", "weekend", "month", "year", "morning", "evening",
     "night", "afternoon", "time", "occasion", "eve",
 }
+
+
+def _same_side(source: Actor, target: Actor) -> bool:
+    """The target is the source's own state or body (Britain for a British minister), not another
+    part of the state (rebels demanding of the government)."""
+    return target.country == source.country and target.sector in (None, source.sector)
+
+
+def _is_question(clause: Token) -> bool:
+    """ "asked why Biden did not ...", "asked whether": an embedded question, not a request."""
+    return any(t.lower_ in ("why", "how", "whether", "what", "when", "where", "who") and t.i <= clause.i for t in clause.subtree if t.i < clause.i + 1)
 
 
 def _is_particle(child: Token, word: str) -> bool:

@@ -39,6 +39,7 @@ class ModalityReader:
         self.future_modals = book.cue("future_modals")
         self.condition_marks = book.cue("condition_marks")
         self.condition_nouns = book.cue("condition_nouns")
+        self.reporting = book.cue("reporting_verbs")
 
     def read(self, trigger: Token, clause: Token) -> Reading:
         if self.in_condition(trigger):
@@ -100,10 +101,17 @@ class ModalityReader:
                 if word in self.negators:
                     found = Reading("negated", cue=word)
                     break
-                if found is None and word in self.hypothesisers:
-                    found = Reading("hypothetical", cue=word)
+                others_wish = word in self.intenders and any(c.dep_ in ("dobj", "nsubj") and c.i > head.i for c in head.children if c != token)
+                if word in self.hypothesisers or others_wish:
+                    # Speculation above a plan overrides it ("allegations Trump tried to ..."),
+                    # and a wish for someone else's act is no intention of theirs ("staff want
+                    # him to resign").
+                    if found is None or found.modality == "intended":
+                        found = Reading("hypothetical", cue=word)
                 elif found is None and word in self.intenders:
                     found = Reading("intended", cue=word)
+                elif found is None and word == "be" and relation == "xcomp":
+                    found = Reading("intended", cue="be to")  # "May is to step down today"
             if relation == "advcl":
                 break
             token = head
@@ -122,6 +130,8 @@ class ModalityReader:
         for child in verb.children:
             if child.dep_ == "aux":
                 word = child.lower_
+                if word == "would" and _reported(verb, self.reporting):
+                    return Reading("intended", cue="reported would")  # "announced that she would launch"
                 if word in self.hypothetical_modals:
                     return Reading("hypothetical", cue=word)
                 if word in self.future_modals:
@@ -180,6 +190,11 @@ class ModalityReader:
                 return True
             token = token.head
         return False
+
+
+def _reported(verb: Token, reporting: set[str]) -> bool:
+    """Is the verb the complement of a reporting verb ("X said that Y would ...")?"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in reporting
 
 
 def _own_clause(clause: Token):

@@ -16,7 +16,10 @@ from realpolitik.events.ontology import ontology
 
 DEFAULT_TARGETS = ("dobj", "dative", "to", "with", "against", "on", "at", "toward", "towards", "into", "over", "for", "from")
 VALID_SLOTS = {"dobj", "dative", "nsubjpass", "relcl"}
-_KEYS = {"code", "verbs", "nouns", "theme", "not_theme", "target", "reciprocal", "inverse", "no_target", "note", "__line__"}
+_KEYS = {
+    "code", "verbs", "nouns", "theme", "not_theme", "target", "reciprocal", "inverse", "no_target",
+    "intransitive", "not_source", "note", "__line__",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class EventPattern:
     reciprocal: bool = False
     inverse: str | None = None
     no_target: bool = False
+    intransitive: bool = False  # only without a direct object ("protesters demonstrated")
+    not_source: tuple[str, ...] = ()  # source sectors that cannot do this ("GOV" for street protests)
 
     @property
     def specificity(self) -> int:
@@ -128,6 +133,8 @@ def load_patterns(path: Path) -> list[EventPattern]:
                 not_theme=_phrases(path, line, entry.get("not_theme"), head_first=False),
                 target=tuple(target) if target is not None else DEFAULT_TARGETS,
                 reciprocal=bool(entry.get("reciprocal", False)),
+                intransitive=bool(entry.get("intransitive", False)),
+                not_source=tuple(str(v).upper() for v in entry.get("not_source") or ()),
                 inverse=str(inverse) if inverse is not None else None,
                 no_target=bool(entry.get("no_target", False)),
             )
