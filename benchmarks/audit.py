@@ -203,9 +203,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
     events = code_corpus(corpus, args.limit)
     seconds = time.perf_counter() - started
     events.sort(key=lambda e: e["id"])
-    if args.size > len(events):
-        raise SystemExit(f"only {len(events)} events coded, cannot draw {args.size}")
-    drawn = random.Random(args.seed).sample(events, args.size)
+    # With fewer events than the sample size the audit covers every event (still shuffled by seed).
+    size = min(args.size, len(events))
+    if size < args.size:
+        print(f"only {len(events)} events coded: auditing all of them", file=sys.stderr)
+    drawn = random.Random(args.seed).sample(events, size)
 
     carried: dict[str, dict] = {}
     if args.carry and Path(args.carry).is_file():
@@ -246,7 +248,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     meta = {
         "corpus": rel(corpus) if corpus.resolve().is_relative_to(ROOT) else f"../shared/corpus/{corpus.name}",
         "seed": args.seed,
-        "size": args.size,
+        "size": size,
         "population_events": len(events),
         "documents": sum(1 for _ in open(corpus, encoding="utf-8") if _.strip()) if not args.limit else args.limit,
         "commit": git_commit(),
@@ -256,7 +258,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
         "command": command,
     }
     meta_path(out).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"coded {len(events)} events in {seconds:.0f} s; drew {args.size} (seed {args.seed}) -> {out}; {kept} verdicts carried", file=sys.stderr)
+    print(f"coded {len(events)} events in {seconds:.0f} s; drew {size} (seed {args.seed}) -> {out}; {kept} verdicts carried", file=sys.stderr)
     return 0
 
 

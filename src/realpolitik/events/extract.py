@@ -235,6 +235,8 @@ class Extractor:
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
         out: list[Candidate] = []
         for pattern, theme in self._choose(options, fits, themes or [noun]):
+            if pattern.needs_verb and light is None and receiving is None:
+                continue
             hosts = [noun] + ([light] if light is not None else []) + ([receiving] if receiving is not None else [])
             sources, inherited = self._noun_sources(noun, reading)
             clause = noun
@@ -463,6 +465,8 @@ class Extractor:
         sources = [s for s in sources if s.sector not in pattern.not_source]
         if not sources:
             return out
+        # "Serbia agreed to move its embassy": the source's own embassy is no counterpart.
+        targets = [t for t in targets if not (t.via == "own" and any(t.country == s.country for s in sources))]
         pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
@@ -472,8 +476,6 @@ class Extractor:
         if not pairs and not (pattern.reciprocal and len(sources) >= 2):
             # Kept for now: a parallel clause may supply the target, else it is dropped later.
             pairs = [(s, None) for s in sources]
-        # "Serbia agreed to move its embassy": the source's own embassy is no counterpart.
-        pairs = [(s, t) for s, t in pairs if not (t is not None and t.via == "own" and t.country == s.country)]
         seen = set()
         for source, target in pairs:
             key = (source.code, target.code if target else None)

@@ -101,7 +101,10 @@ class ModalityReader:
                 if word in self.negators:
                     found = Reading("negated", cue=word)
                     break
-                others_wish = word in self.intenders and any(c.dep_ in ("dobj", "nsubj") and c.i > head.i for c in head.children if c != token)
+                others_wish = word in self.intenders and (
+                    any(c.dep_ == "dobj" for c in head.children)
+                    or (relation == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+                )
                 if word in self.hypothesisers or others_wish:
                     # Speculation above a plan overrides it ("allegations Trump tried to ..."),
                     # and a wish for someone else's act is no intention of theirs ("staff want
