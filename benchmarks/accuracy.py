@@ -8,13 +8,11 @@ The gold files are read from ``../shared/benchmarks`` next to the repository, or
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, git_commit, shared_dir
 OUTPUT = ROOT / "benchmarks" / "accuracy.md"
 COMMAND = "make bench-accuracy"
 FILES = ("plover_gsr.dev.jsonl", "cameo_manual_gsr.dev.jsonl", "petr2_gsr.jsonl")
@@ -30,19 +28,10 @@ TARGETS = (
 
 
 def shared_benchmarks() -> Path:
-    env = os.environ.get("REALPOLITIK_SHARED")
-    base = Path(env) if env else ROOT.parent / "shared"
+    base = shared_dir()
     if (base / "benchmarks").is_dir():
         return base / "benchmarks"
     return base
-
-
-def git_commit() -> str:
-    try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "unknown"
 
 
 def fmt(value: float | None) -> str:

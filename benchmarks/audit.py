@@ -34,16 +34,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, git_commit, shared_dir
 DEFAULT_SEED = 20261127
 DEFAULT_SIZE = 150
 VERDICTS = ("correct", "wrong_actor", "wrong_category", "wrong_modality", "not_an_event")
@@ -55,21 +53,8 @@ REPORT_OUT = "benchmarks/audits/wikinews.md"
 # -- helpers -------------------------------------------------------------------------------
 
 
-def shared_dir() -> Path:
-    env = os.environ.get("REALPOLITIK_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
-
-
 def default_corpus() -> Path:
     return shared_dir() / "corpus" / "wikinews.jsonl"
-
-
-def git_commit() -> str:
-    try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "unknown"
 
 
 def rel(path: Path) -> str:

@@ -23,8 +23,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("REALPOLITIK_SHARED", ROOT.parent / "shared"))
+from common import ROOT, git_commit, shared_dir
+
+SHARED = shared_dir()
 CONFIGS = ["spacy-1", "spacy-2", "realpolitik-1", "realpolitik-2", "dask-2"]
 
 
@@ -115,13 +116,6 @@ def measure(config: str, path: Path, limit: int | None) -> dict:
     return result
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
@@ -135,7 +129,7 @@ def main() -> None:
     lines = [
         "# Throughput",
         "",
-        f"- date: {date.today().isoformat()}, commit `{_commit()}`, machine: {os.cpu_count()} cores",
+        f"- date: {date.today().isoformat()}, commit `{git_commit()}`, machine: {os.cpu_count()} cores",
         f"- command: `python benchmarks/throughput.py{' --limit ' + str(args.limit) if args.limit else ''}`",
         "- sentences/s: the file's sentence count (realpolitik's segmentation) over the coding time, model load excluded;",
         "  peak RSS: the whole process tree (workers included).",

@@ -19,42 +19,11 @@ from realpolitik.evaluate.matching import (
     match_sentence,
     scheme_of,
 )
-from realpolitik.events.ontology import ontology, quad_class
+from factories import actor, event
 from realpolitik.ingest.text import InputError
-from realpolitik.records import ActorRef, Event, SentenceRef, Span
+from realpolitik.records import Event
 
 INTERNATIONAL = ("IGO", "NGO", "IMG")
-
-
-def actor(code: str | None) -> ActorRef | None:
-    """An actor as the coder would give it: ``RUSGOV`` -> country RUS, sector GOV; ``IGOUNO`` -> no country."""
-    if code is None:
-        return None
-    country = None if code[:3] in INTERNATIONAL else code[:3]
-    return ActorRef(code=code, country=country, sector=code[3:] or None, name=None, text=code, start=0, end=len(code))
-
-
-def event(source: str | None, target: str | None, cameo: str, modality: str = "asserted", confidence: float = 0.9) -> Event:
-    """A coded event; its PLOVER category comes from the real CAMEO -> PLOVER mapping."""
-    return Event(
-        id=f"{source}-{target}-{cameo}-{modality}",
-        doc_id="doc",
-        date=None,
-        source=actor(source),
-        target=actor(target),
-        cameo=cameo,
-        root=cameo[:2],
-        quad_class=quad_class(cameo),
-        goldstein=None,
-        plover=ontology().plover(cameo),
-        modality=modality,
-        condition=None,
-        location=None,
-        sentence=SentenceRef(0, "", 0, 0),
-        trigger=Span("x", 0, 1),
-        confidence=confidence,
-        coder="test",
-    )
 
 
 def gold_file(tmp_path, *records: dict, name: str = "gold.jsonl"):

@@ -13,37 +13,8 @@ from typer.testing import CliRunner
 from realpolitik.cli import app
 from realpolitik.evaluate import evaluate_file
 from realpolitik.evaluate.report import render_json, render_table
-from realpolitik.events.ontology import ontology, quad_class
-from realpolitik.records import ActorRef, Article, Event, SentenceRef, Span
-
-
-def actor(code: str | None) -> ActorRef | None:
-    if code is None:
-        return None
-    country = None if code[:3] in ("IGO", "NGO", "IMG") else code[:3]
-    return ActorRef(code=code, country=country, sector=code[3:] or None, name=None, text=code, start=0, end=len(code))
-
-
-def event(source: str | None, target: str | None, cameo: str, modality: str = "asserted") -> Event:
-    return Event(
-        id=f"{source}-{target}-{cameo}-{modality}",
-        doc_id="doc",
-        date=None,
-        source=actor(source),
-        target=actor(target),
-        cameo=cameo,
-        root=cameo[:2],
-        quad_class=quad_class(cameo),
-        goldstein=None,
-        plover=ontology().plover(cameo),
-        modality=modality,
-        condition=None,
-        location=None,
-        sentence=SentenceRef(0, "", 0, 0),
-        trigger=Span("x", 0, 1),
-        confidence=0.9,
-        coder="test",
-    )
+from factories import actor, event
+from realpolitik.records import Article, Event
 
 
 class CannedCoder:
