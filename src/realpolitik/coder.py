@@ -22,8 +22,7 @@ from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
 from realpolitik.actors.resolve import Actor, ActorResolver, Reading
 from realpolitik.events import commitments
 from realpolitik.events.extract import Candidate, Extractor
-from realpolitik.events.modality import ModalityReader
-from realpolitik.events.modality import Reading as ModalReading
+from realpolitik.events.modality import ModalityReader, ModalReading
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
 from realpolitik.nlp.candidates import CandidateFilter, blank_out
@@ -121,24 +120,19 @@ class Coder:
         start += len(raw) - len(raw.lstrip())
         end -= len(raw) - len(raw.rstrip())
         sentence = SentenceRef(index=index, text=text[start:end], start=start, end=end)
-        candidates = self.extractor.candidates(sent, reading)
-        readings = {id(c): self.modality.read(c.trigger, c.clause) for c in candidates}
-        candidates = self._named_by_complement(candidates)
+        candidates = self._named_by_complement(self.extractor.candidates(sent, reading))
         used = {c.source.start for c in candidates} | {c.target.start for c in candidates if c.target}
-        made: list[tuple[Candidate, Event]] = []
+        made: list[tuple[Candidate, ModalReading, Event]] = []
         for cand in candidates:
-            modal = readings.get(id(cand)) or self.modality.read(cand.trigger, cand.clause)
-            readings[id(cand)] = modal
+            modal = self.modality.read(cand.trigger, cand.clause)
             location = self._location(cand.clause, reading, used)
-            made.append((cand, self._event(cand, modal.modality, sentence, article, location)))
+            made.append((cand, modal, self._event(cand, modal.modality, sentence, article, location)))
             derived = self._cameo_reading(cand, modal)
             if derived is not None:
-                made.append((derived, self._event(derived, "asserted", sentence, article, location)))
-                readings[id(derived)] = ModalReading("asserted")
+                made.append((derived, ModalReading("asserted"), self._event(derived, "asserted", sentence, article, location)))
         events: list[Event] = []
         commitments_found: list[Commitment] = []
-        for cand, event in made:
-            modal = readings[id(cand)]
+        for cand, modal, event in made:
             if modal.modality == "conditional" and modal.condition is not None:
                 condition_event = _first_within(made, modal.condition, exclude=cand)
                 if condition_event is not None:
@@ -284,9 +278,9 @@ def _reporting_head(clause: Token, reporting: set[str]) -> Token | None:
     return None
 
 
-def _first_within(made: list[tuple[Candidate, Event]], clause: Token, exclude: Candidate) -> Event | None:
+def _first_within(made: list[tuple[Candidate, ModalReading, Event]], clause: Token, exclude: Candidate) -> Event | None:
     lo, hi = clause.left_edge.i, clause.right_edge.i
-    for cand, event in made:
+    for cand, _, event in made:
         if cand is not exclude and lo <= cand.trigger.i <= hi:
             return event
     return None

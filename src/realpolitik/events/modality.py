@@ -24,7 +24,7 @@ _INTENDED_ADJECTIVES = {"planned", "upcoming", "forthcoming", "future", "schedul
 
 
 @dataclass(frozen=True)
-class Reading:
+class ModalReading:
     modality: str
     condition: Token | None = None  # head of the condition clause, for conditional events
     cue: str | None = None
@@ -41,42 +41,42 @@ class ModalityReader:
         self.condition_nouns = book.cue("condition_nouns")
         self.reporting = book.cue("reporting_verbs")
 
-    def read(self, trigger: Token, clause: Token) -> Reading:
+    def read(self, trigger: Token, clause: Token) -> ModalReading:
         if self.in_condition(trigger):
-            return Reading("hypothetical", cue="inside a condition")
+            return ModalReading("hypothetical", cue="inside a condition")
         if clause == trigger and trigger.pos_ in ("NOUN", "PROPN"):
             local = self._noun_reading(trigger)
             if local is not None:
                 return local
-            return Reading("asserted")
+            return ModalReading("asserted")
         return self._clause_reading(clause)
 
     # -- nouns: presupposed unless modified ("no visit", "potential cooperation") ------------
 
-    def _noun_reading(self, noun: Token) -> Reading | None:
+    def _noun_reading(self, noun: Token) -> ModalReading | None:
         for child in noun.children:
             word = child.lower_
             if child.dep_ in ("det", "neg") and word in _NEGATIVE_DETERMINERS:
-                return Reading("negated", cue=word)
+                return ModalReading("negated", cue=word)
             if child.dep_ in ("amod", "compound") and word in _HYPOTHETICAL_ADJECTIVES:
-                return Reading("hypothetical", cue=word)
+                return ModalReading("hypothetical", cue=word)
             if child.dep_ in ("amod", "compound") and word in _INTENDED_ADJECTIVES:
-                return Reading("intended", cue=word)
+                return ModalReading("intended", cue=word)
         # "the potential for expanded cooperation", "refusal of talks", "plans for a visit"
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             governor = head.head.lemma_.lower()
             if governor in self.negators:
-                return Reading("negated", cue=governor)
+                return ModalReading("negated", cue=governor)
             if governor in self.hypothesisers:
-                return Reading("hypothetical", cue=governor)
+                return ModalReading("hypothetical", cue=governor)
             if governor in self.intenders:
-                return Reading("intended", cue=governor)
+                return ModalReading("intended", cue=governor)
         return None
 
     # -- clauses -----------------------------------------------------------------------------
 
-    def _clause_reading(self, clause: Token) -> Reading:
+    def _clause_reading(self, clause: Token) -> ModalReading:
         condition = self.condition_for(clause)
         found = self._own_marks(clause)
         token = clause
@@ -99,7 +99,7 @@ class ModalityReader:
             word = head.lower_ if (head.dep_ == "prep" or head.pos_ == "ADP") else head.lemma_.lower()
             if relation != "advcl":
                 if word in self.negators:
-                    found = Reading("negated", cue=word)
+                    found = ModalReading("negated", cue=word)
                     break
                 others_wish = word in self.intenders and (
                     any(c.dep_ == "dobj" for c in head.children)
@@ -110,11 +110,11 @@ class ModalityReader:
                     # and a wish for someone else's act is no intention of theirs ("staff want
                     # him to resign").
                     if found is None or found.modality == "intended":
-                        found = Reading("hypothetical", cue=word)
+                        found = ModalReading("hypothetical", cue=word)
                 elif found is None and word in self.intenders:
-                    found = Reading("intended", cue=word)
+                    found = ModalReading("intended", cue=word)
                 elif found is None and word == "be" and relation == "xcomp":
-                    found = Reading("intended", cue="be to")  # "May is to step down today"
+                    found = ModalReading("intended", cue="be to")  # "May is to step down today"
             if relation == "advcl":
                 break
             token = head
@@ -123,22 +123,22 @@ class ModalityReader:
         if found is not None and found.modality == "negated":
             return found
         if condition is not None:
-            return Reading("conditional", condition=condition, cue="condition")
-        return found or Reading("asserted")
+            return ModalReading("conditional", condition=condition, cue="condition")
+        return found or ModalReading("asserted")
 
-    def _own_marks(self, verb: Token) -> Reading | None:
+    def _own_marks(self, verb: Token) -> ModalReading | None:
         for child in verb.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never",)):
-                return Reading("negated", cue=child.lower_)
+                return ModalReading("negated", cue=child.lower_)
         for child in verb.children:
             if child.dep_ == "aux":
                 word = child.lower_
                 if word == "would" and _reported(verb, self.reporting):
-                    return Reading("intended", cue="reported would")  # "announced that she would launch"
+                    return ModalReading("intended", cue="reported would")  # "announced that she would launch"
                 if word in self.hypothetical_modals:
-                    return Reading("hypothetical", cue=word)
+                    return ModalReading("hypothetical", cue=word)
                 if word in self.future_modals:
-                    return Reading("intended", cue=word)
+                    return ModalReading("intended", cue=word)
         return None
 
     # -- conditions --------------------------------------------------------------------------
