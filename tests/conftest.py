@@ -18,12 +18,3 @@ def code(coder):
         return [r for r in records if isinstance(r, Event)], [r for r in records if isinstance(r, Commitment)]
 
     return run
-
-
-def triples(events, modality=None):
-    """(source, cameo root, target) of each event, optionally of one modality."""
-    return {
-        (e.source.code, e.root, e.target.code if e.target else None)
-        for e in events
-        if modality is None or e.modality == modality
-    }

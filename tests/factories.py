@@ -33,3 +33,12 @@ def event(source: str | None, target: str | None, cameo: str, modality: str = "a
         confidence=confidence,
         coder="test",
     )
+
+
+def triples(events, modality=None):
+    """(source, cameo root, target) of each event, optionally of one modality."""
+    return {
+        (e.source.code, e.root, e.target.code if e.target else None)
+        for e in events
+        if modality is None or e.modality == modality
+    }

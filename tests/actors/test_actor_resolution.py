@@ -1,6 +1,6 @@
 """How names become actor codes: states, capitals and seats of power, sectors, people by date."""
 
-from conftest import triples
+from factories import triples
 
 
 def test_states_by_name_alias_and_demonym(code):

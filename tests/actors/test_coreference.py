@@ -1,6 +1,6 @@
 """Coreference within an article: pronouns, role nouns, surnames, "the two countries", "the pact"."""
 
-from conftest import triples
+from factories import triples
 
 
 def test_he_is_the_last_person_named(code):

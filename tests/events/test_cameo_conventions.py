@@ -1,6 +1,6 @@
 """CAMEO conventions the coder follows, each a general construction (not a sentence)."""
 
-from conftest import triples
+from factories import triples
 
 
 def test_a_reported_obligation_is_a_demand_on_the_one_who_must_act(code):

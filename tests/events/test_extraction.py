@@ -1,7 +1,7 @@
 """Source and target from the parse: subjects, objects, passives, prepositions, nominal events,
 light verbs, control and coordination."""
 
-from conftest import triples
+from factories import triples
 
 
 def test_subject_acts_on_the_object(code):

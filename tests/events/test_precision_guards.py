@@ -1,6 +1,6 @@
 """Guards against the false events the precision audit found, each a general rule."""
 
-from conftest import triples
+from factories import triples
 
 
 def test_an_adjective_alone_does_not_make_an_actor(code):

@@ -60,6 +60,11 @@ def _store(db: Path | None, read_only: bool):
         raise fail(str(exc)) from None
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) and globs: .txt, .html, RSS/Atom, .jsonl, .csv.")],
@@ -68,6 +73,11 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction: a crash loses at most one batch.")] = 64,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw a progress bar (on a terminal).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print a line for each committed batch.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: worker processes here; dask: a Dask cluster.")] = Engine.local,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, max=64, help="Local worker processes (one model each).")] = 1,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: start a LocalCluster).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=256, help="Workers of the LocalCluster started without --scheduler.")] = 2,
+    parquet_dir: Annotated[Path | None, typer.Option("--parquet-dir", help="Keep the Dask workers' Parquet partitions here (default: a temporary folder).")] = None,
 ) -> None:
     """Read, de-duplicate, code and store articles. Safe to re-run: stored articles are skipped."""
     from realpolitik.ingest.pipeline import ingest as run_ingest
@@ -80,9 +90,17 @@ def ingest(
         raise fail(str(exc)) from None
     store = _store(db, read_only=False)
     reporter = RichReporter(console=err, verbose=verbose, bar=progress and err.is_terminal)
+    if engine is Engine.dask:
+        from realpolitik.engines.dask import DaskEngine
+
+        coder_engine = DaskEngine(scheduler=scheduler, workers=workers, out_dir=parquet_dir)
+    else:
+        from realpolitik.engines.local import LocalEngine
+
+        coder_engine = LocalEngine(processes=processes)
     try:
-        with store:
-            summary = run_ingest(paths, store, date=day, batch_size=batch_size, progress=reporter)
+        with store, coder_engine:
+            summary = run_ingest(paths, store, coder=coder_engine, date=day, batch_size=batch_size, progress=reporter)
             counts = store.counts()
     except StoreError as exc:
         raise fail(f"{exc} (batches committed before this are kept; re-run to finish)") from None

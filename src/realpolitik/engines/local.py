@@ -42,6 +42,51 @@ def code_chunk(articles: list[Article], filtering: bool = True) -> tuple[list[Re
     return results, stats
 
 
+class LocalEngine:
+    """A pool of worker processes, each with its own Coder, kept for a whole run.
+
+    ``code_articles`` has the Coder's interface, so the ingest pipeline can code its batches here.
+    With one process everything runs in this process."""
+
+    def __init__(self, processes: int = 1, chunk_size: int = 32, filtering: bool = True) -> None:
+        self.processes = processes
+        self.chunk_size = chunk_size
+        self.filtering = filtering
+        self.stats: dict[str, int] = {}
+        self._pool = None
+
+    def __enter__(self) -> LocalEngine:
+        if self.processes > 1:
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Result]:
+        if self._pool is None:
+            for chunk in chunks(articles, self.chunk_size):
+                results, delta = code_chunk(chunk, self.filtering)
+                _add(self.stats, delta)
+                yield from results
+            return
+        pending: deque = deque()
+        for chunk in chunks(articles, self.chunk_size):
+            pending.append(self._pool.apply_async(code_chunk, (chunk, self.filtering)))
+            if len(pending) >= 2 * self.processes:
+                yield from self._collect(pending.popleft())
+        while pending:
+            yield from self._collect(pending.popleft())
+
+    def _collect(self, handle) -> list[Result]:
+        results, delta = handle.get()
+        _add(self.stats, delta)
+        return results
+
+
 def code_local(
     articles: Iterable[Article],
     processes: int = 1,
@@ -50,26 +95,10 @@ def code_local(
     stats: dict[str, int] | None = None,
 ) -> Iterator[Result]:
     """Code articles, in order; ``stats`` (if given) accumulates sentences seen and parsed."""
-    totals = stats if stats is not None else {}
-    if processes <= 1:
-        for chunk in chunks(articles, chunk_size):
-            results, delta = code_chunk(chunk, filtering)
-            _add(totals, delta)
-            yield from results
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes) as pool:
-        pending: deque = deque()
-        for chunk in chunks(articles, chunk_size):
-            pending.append(pool.apply_async(code_chunk, (chunk, filtering)))
-            if len(pending) >= 2 * processes:
-                results, delta = pending.popleft().get()
-                _add(totals, delta)
-                yield from results
-        while pending:
-            results, delta = pending.popleft().get()
-            _add(totals, delta)
-            yield from results
+    with LocalEngine(processes, chunk_size, filtering) as engine:
+        if stats is not None:
+            engine.stats = stats
+        yield from engine.code_articles(articles)
 
 
 def _add(totals: dict[str, int], delta: dict[str, int]) -> None:
