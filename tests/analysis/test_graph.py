@@ -218,3 +218,32 @@ def test_undated_events_count_only_without_a_window():
     assert not build_graph(undated, [], since="2025-01-01", treaties="none").has_edge("RUS", "UKR")
     assert math.isnan(build_graph(frame(("2025-06-01", "RUS", "RUS", "UKR", "UKR", "190", 4, None)), [],
                                   treaties="none").edges["RUS", "UKR", "events"]["goldstein_mean"])  # fmt: skip
+
+
+def test_top_dyads_and_blocs_summarise_the_graph():
+    from realpolitik.analysis.graph import bloc_members, build_graph, top_dyads
+
+    g = build_graph(_frame_for_summary(), [], since=None, until=None, treaties="none")
+    dyads = top_dyads(g, n=2)
+    assert list(dyads.columns[:3]) == ["source", "target", "events"]
+    assert (dyads.iloc[0]["source"], dyads.iloc[0]["target"], dyads.iloc[0]["events"]) == ("RUS", "UKR", 2)
+    assert dyads.iloc[0]["balance"] == -1.0
+    members = [m for ms in bloc_members(g).values() for m in ms]
+    assert sorted(members) == sorted(g.nodes)
+
+
+def _frame_for_summary():
+    import pandas as pd
+
+    rows = [("RUS", "UKR", "190", 4, -10.0), ("RUS", "UKR", "190", 4, -10.0), ("USA", "UKR", "072", 2, 7.4)]
+    return pd.DataFrame(
+        {
+            "id": [f"e{i}" for i in range(len(rows))], "doc_id": "d", "date": pd.to_datetime(["2024-01-01"] * len(rows)),
+            "source_code": [r[0] for r in rows], "source_country": [r[0] for r in rows],
+            "target_code": [r[1] for r in rows], "target_country": [r[1] for r in rows],
+            "cameo": [r[2] for r in rows], "root": [r[2][:2] for r in rows], "quad_class": [r[3] for r in rows],
+            "goldstein": [r[4] for r in rows], "plover_event": "", "modality": "asserted", "confidence": 0.9,
+            "location_country": None, "sentence_index": 0, "sentence_text": "", "trigger_text": "",
+            "num_mentions": 1, "num_sources": 1,
+        }
+    )  # fmt: skip

@@ -484,3 +484,28 @@ def plot_graph(g: nx.MultiDiGraph, path: str | Path, title: str | None = None) -
     if tr:
         parts += ["<h2>Treaties drawn</h2>", html_table(tr, ["treaty", "article"])]
     return save_figure(fig, path, title, "\n".join(parts))
+
+
+def top_dyads(g: nx.MultiDiGraph, n: int = 10) -> pd.DataFrame:
+    """The most active directed dyads of the graph, with their cooperation/conflict balance and
+    the commitments and treaty obligations that also tie them."""
+    rows = []
+    for s, t, key, d in g.edges(keys=True, data=True):
+        if d.get("kind") != "events":
+            continue
+        ties = [e.get("type", "") for e in g.get_edge_data(s, t, default={}).values() if e.get("kind") in ("commitment", "treaty")]
+        rows.append({
+            "source": s, "target": t, "events": d["events"], "cooperation": d["cooperation"], "conflict": d["conflict"],
+            "goldstein_mean": d["goldstein_mean"], "balance": d["balance"], "ties": ", ".join(sorted(set(ties))),
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["source", "target", "events", "cooperation", "conflict", "goldstein_mean", "balance", "ties"])
+    return frame.sort_values(["events", "source", "target"], ascending=[False, True, True]).head(n).reset_index(drop=True)
+
+
+def bloc_members(g: nx.MultiDiGraph) -> dict[int, list[str]]:
+    """Bloc number -> its members, most active first."""
+    blocs: dict[int, list[str]] = {}
+    for node, d in sorted(g.nodes(data=True), key=lambda nd: -nd[1].get("activity", 0)):
+        if d.get("bloc") is not None:
+            blocs.setdefault(int(d["bloc"]), []).append(node)
+    return dict(sorted(blocs.items()))

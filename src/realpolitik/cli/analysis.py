@@ -165,12 +165,34 @@ def dyad(
 
 
 class GraphFormat(str, Enum):
+    table = "table"
     json = "json"
     graphml = "graphml"
     gexf = "gexf"
     png = "png"
     svg = "svg"
     html = "html"
+
+
+def _graph_tables(g) -> None:
+    from realpolitik.analysis.graph import bloc_members, top_dyads
+
+    blocs = Table(title=f"Blocs ({g.number_of_nodes()} actors)")
+    blocs.add_column("bloc", justify="right")
+    blocs.add_column("members (most active first)")
+    for number, members in bloc_members(g).items():
+        blocs.add_row(str(number), ", ".join(members))
+    out.print(blocs)
+    dyads = Table(title="Top dyads")
+    for column in ("source", "target", "events", "coop", "conflict", "mean Goldstein", "balance", "also tied by"):
+        dyads.add_column(column)
+    for row in top_dyads(g).itertuples():
+        colour = "green" if row.balance > 0 else "red" if row.balance < 0 else "white"
+        dyads.add_row(
+            row.source, row.target, str(row.events), f"{row.cooperation:g}", f"{row.conflict:g}",
+            _num(row.goldstein_mean, ".1f"), f"[{colour}]{row.balance:+.2f}[/]", escape(row.ties),
+        )  # fmt: skip
+    out.print(dyads)
 
 
 class TreatyMode(str, Enum):
@@ -183,7 +205,7 @@ class TreatyMode(str, Enum):
 def graph(
     since: Annotated[str | None, typer.Option("--since", help="First day of the window (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day of the window; treaty obligations in force on it are drawn.")] = None,
-    format: Annotated[GraphFormat | None, typer.Option("--format", help="json (node-link), graphml, gexf, png, svg or html. Default: from --out's suffix, else json.")] = None,
+    format: Annotated[GraphFormat | None, typer.Option("--format", help="table (blocs and top dyads), json (node-link), graphml, gexf, png, svg or html. Default: from --out's suffix, else json.")] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Output file (required for png/svg/html; json/graphml/gexf go to stdout without it).")] = None,
     treaties: Annotated[TreatyMode, typer.Option("--treaties", help="present: treaty ties between actors already in the graph; all: every obligation in force; none.")] = TreatyMode.present,
     all_modalities: AllModalities = False,
@@ -214,6 +236,9 @@ def graph(
         frame, commitments, since=start, until=end, treaties=treaties.value,
         modalities=None if all_modalities else ("asserted",),
     )  # fmt: skip
+    if format is GraphFormat.table:
+        _graph_tables(g)
+        return
     if format in (GraphFormat.png, GraphFormat.svg, GraphFormat.html):
         assert out_file is not None
         path = out_file
