@@ -78,3 +78,8 @@ def test_no_event_without_political_actors(code):
 def test_the_issuer_of_a_declaration_is_the_source_of_what_it_demands(code):
     events, _ = code("The PKK issued a declaration demanding that the Turkish government release prisoners.")
     assert any(s.startswith("TURREB") and r == "10" and t == "TURGOV" for s, r, t in triples(events))
+
+
+def test_receiving_is_the_givers_event_seen_from_the_receiver(code):
+    events, _ = code("Ukraine received humanitarian aid and tanks from Germany.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in events} == {("DEU", "073", "UKR"), ("DEU", "072", "UKR")}

@@ -115,6 +115,9 @@ class Extractor:
                 verbal = self._verbal(token, reading)
                 found.extend(verbal)
                 themes_used.update(c.theme.i for c in verbal if c.theme is not None)
+        received = self._received(sent, reading)
+        found.extend(received)
+        themes_used.update(c.theme.i for c in received if c.theme is not None)
         for token in sent:
             if token.i in themes_used:
                 continue  # "provide military assistance": one event, not a second nominal one
@@ -134,6 +137,28 @@ class Extractor:
         ):
             return replace(cand, code="111")
         return cand
+
+    def _received(self, sent: Span, reading: Reading) -> list[Candidate]:
+        """ "The rebels received weapons from the government": the giver's event, seen from the
+        receiver - coded as the giving verbs code that object, with the giver as source."""
+        givers = [opt for verb in self.book.cue("giving_verbs") for opt in self.book.by_verb.get(verb, [])]
+        out: list[Candidate] = []
+        for verb in sent:
+            if not _is_verbal(verb) or verb.lemma_.lower() not in self.receiving:
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objects:
+                continue
+            chosen = [(p, t) for p, t in self._choose(givers, lambda phrase: not phrase.extra, conjuncts(objects[0])) if p.theme]
+            hosts = [verb, *objects]
+            sources = [
+                a for host in hosts for prep in host.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj, reading)
+            ]  # fmt: skip
+            receivers, inherited = self.sources_of(verb, reading)
+            for pattern, theme in chosen:
+                out.extend(self._combine(verb, verb, pattern, sources, receivers, inherited, theme))
+        return [c for c in out if c.target is not None]
 
     def _reported_obligations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
         """ "The Bush administration declared that China must drop barriers": a DEMAND by the
