@@ -141,7 +141,7 @@ class Extractor:
     def _received(self, sent: Span, reading: Reading) -> list[Candidate]:
         """ "The rebels received weapons from the government": the giver's event, seen from the
         receiver - coded as the giving verbs code that object, with the giver as source."""
-        givers = [opt for verb in self.book.cue("giving_verbs") for opt in self.book.by_verb.get(verb, [])]
+        givers = [opt for verb in sorted(self.book.cue("giving_verbs")) for opt in self.book.by_verb.get(verb, [])]
         out: list[Candidate] = []
         for verb in sent:
             if not _is_verbal(verb) or verb.lemma_.lower() not in self.receiving:
