@@ -247,3 +247,14 @@ def _frame_for_summary():
             "num_mentions": 1, "num_sources": 1,
         }
     )  # fmt: skip
+
+
+def test_events_with_one_side_count_for_activity_but_make_no_edge():
+    from realpolitik.analysis.graph import build_graph
+
+    frame = _frame_for_summary()
+    frame.loc[2, ["target_code", "target_country"]] = None
+    g = build_graph(frame, [], since=None, until=None, treaties="none")
+    assert sorted(g.nodes) == ["RUS", "UKR", "USA"]
+    assert g.nodes["USA"]["activity"] == 1
+    assert not g.has_edge("USA", "UKR")

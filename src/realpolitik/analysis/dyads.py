@@ -69,7 +69,8 @@ def _node_series(df: pd.DataFrame, side: str) -> pd.Series:
     country = df[f"{side}_country"].astype("object")
     code = df[f"{side}_code"].astype("object")
     out = country.where(country.notna() & (country.astype(str).str.strip() != ""), code)
-    return out.map(lambda v: v.strip().upper() if isinstance(v, str) and v.strip() else None)
+    # A plain list keeps None as None: pandas 3's map turns it into NaN, which is truthy.
+    return pd.Series([v.strip().upper() if isinstance(v, str) and v.strip() else None for v in out], index=df.index, dtype="object")
 
 
 def add_nodes(df: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from realpolitik.cli import code  # noqa: F401  (registers commands)
 from realpolitik.cli import store  # noqa: F401
 from realpolitik.cli import evaluate  # noqa: F401
 from realpolitik.cli import analysis  # noqa: F401
+from realpolitik.cli import serve  # noqa: F401
 from realpolitik.datafiles import DataFileError
 from realpolitik.ingest.text import InputError
 
