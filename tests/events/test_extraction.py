@@ -83,3 +83,9 @@ def test_the_issuer_of_a_declaration_is_the_source_of_what_it_demands(code):
 def test_receiving_is_the_givers_event_seen_from_the_receiver(code):
     events, _ = code("Ukraine received humanitarian aid and tanks from Germany.")
     assert {(e.source.country, e.cameo, e.target.country) for e in events} == {("DEU", "073", "UKR"), ("DEU", "072", "UKR")}
+
+
+def test_an_unknown_name_is_its_appositive_role_and_an_acts_agent_is_its_target(code):
+    events, _ = code("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
+                     "in protest against the violations by Algerian security forces.")
+    assert any(s.startswith("DZA") and r == "14" and t == "DZACOP" for s, r, t in triples(events))

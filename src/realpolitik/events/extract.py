@@ -88,6 +88,11 @@ class Extractor:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.actors(pobj, reading)
+        # An unknown name with an appositive role: "Salaheddine Sidhoum, Algeria's leading human
+        # rights activist, staged ..." is the activist.
+        for child in token.children:
+            if child.dep_ == "appos" and reading.at(child):
+                return reading.at(child)
         # A relative pronoun stands for the noun it modifies.
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.actors(token.head.head, reading)
@@ -326,6 +331,17 @@ class Extractor:
         found, _ = self.sources_of(head, reading, depth + 1)
         return found, True
 
+    def _named_in(self, token: Token, reading: Reading) -> list[Actor]:
+        """The actor a target phrase names: itself, its possessor ("support for Russia's
+        actions"), or the agent of the act it names ("violations by Algerian security forces")."""
+        found = self.actors(token, reading) or self._possessor(token, reading)
+        if found:
+            return found
+        return [
+            a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by")
+            for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
+        ]  # fmt: skip
+
     def _possessor(self, noun: Token, reading: Reading) -> list[Actor]:
         for child in noun.children:
             if child.dep_ == "poss" or (child.i < noun.i and any(g.dep_ == "case" for g in child.children)):
@@ -373,7 +389,7 @@ class Extractor:
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
                     # "support for Russia's actions": the possessor is the target.
-                    found = self.actors(token, reading) or self._possessor(token, reading)
+                    found = self._named_in(token, reading)
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
                     found = [a for a in found if a.via != "pact" or stance]
                     if found:
@@ -389,7 +405,7 @@ class Extractor:
         for obj in (c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme):
             for slot in ("from", "by", "against", "on", "over", "toward", "towards"):
                 for token in self._slot(obj, slot, None):
-                    found = self.actors(token, reading) or self._possessor(token, reading)
+                    found = self._named_in(token, reading)
                     if found:
                         return found
         return []
@@ -403,7 +419,7 @@ class Extractor:
                 for carrier in carriers:
                     for slot in DEFAULT_TARGETS:
                         for token in self._slot(carrier, slot, None):
-                            found = self.actors(token, reading) or self._possessor(token, reading)
+                            found = self._named_in(token, reading)
                             if found:
                                 return found
             if clause.dep_ == "ccomp" and not _is_question(clause):
@@ -427,7 +443,7 @@ class Extractor:
                         for inner in noun.children:
                             if inner.dep_ == "prep":
                                 for pobj in inner.children:
-                                    found = self.actors(pobj, reading) or self._possessor(pobj, reading)
+                                    found = self._named_in(pobj, reading)
                                     if found:
                                         return found
         return []
