@@ -43,3 +43,8 @@ def test_a_named_document_does_not_act_for_its_author(code):
 def test_a_named_group_noun_is_the_group(code):
     events, _ = code("The al-Qaeda network threatened the United States.")
     assert any(e.source.code.startswith("IMG") and e.root == "13" for e in events)
+
+
+def test_a_pro_or_anti_prefixed_name_is_a_stance_not_an_actor(code):
+    events, _ = code("Egypt criticized the pro-Israel position of the senator. An anti-Syria journalist was attacked.")
+    assert not any(e.target is not None and e.target.country in ("ISR", "SYR") for e in events)

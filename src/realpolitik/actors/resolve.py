@@ -143,6 +143,8 @@ class ActorResolver:
 
     def _named_phrase(self, token, span, entries, names, day, discourse, reading) -> list[Actor]:
         entry = _preferred(entries)
+        if _is_stance_prefixed(span):
+            return []  # "pro-Israel position", "anti-Syria journalist": a stance, not the actor
         if entry.kind == CITY or (entry.kind == COUNTRY and _is_location(token)):
             reading.places[token.i] = entry
         if entry.kind == CITY:
@@ -190,7 +192,8 @@ class ActorResolver:
         country = self._country_in_phrase(token, names, day, discourse)
         if country is None:
             found = discourse.definite(token)
-            if found or sector not in DOMESTIC_SECTORS:
+            # Titled individuals ("Senator Kennedy") are not guessed: only groups and bodies.
+            if found or sector not in DOMESTIC_SECTORS or token.pos_ == "PROPN":
                 return found
             # "The Mozambique government accepted demands from rebels": rebels, police, protesters
             # and parliaments named without a country belong to the state just named.
@@ -267,6 +270,11 @@ class ActorResolver:
                 for member in [subject, *_conjuncts(subject)]:
                     parties.extend(a.code[:3] for a in reading.at(member))
         return list(dict.fromkeys(parties)) if len(set(parties)) >= 2 else []
+
+
+def _is_stance_prefixed(span: Span) -> bool:
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti", "non")
 
 
 def _conjuncts(token: Token) -> list[Token]:
