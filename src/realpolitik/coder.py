@@ -60,7 +60,7 @@ class Coder:
         self.refusals = self.book.cue("refusal_verbs")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
-        self.filter = CandidateFilter(self.nlp, self.resolver.matcher, self.book.trigger_lemmas(), self.dictionary.sector_nouns)
+        self.filter = CandidateFilter(self.nlp, self.resolver.matcher, self.book, self.dictionary.sector_nouns)
         self.stats = {"sentences": 0, "parsed": 0}
 
     # -- public ----------------------------------------------------------------------------
@@ -69,7 +69,7 @@ class Coder:
         article = Article(id=doc_id or stable_id(text)[:12], text=text, date=date)
         return next(self.code_articles([article]))[1]
 
-    def code_articles(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Record]]]:
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Record]]]:
         def prepared():
             for article in articles:
                 doc, spans = self.prepare(article)

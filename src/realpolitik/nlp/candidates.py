@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import IDX, IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from realpolitik.actors.coref import MAX_DISTANCE, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from realpolitik.actors.resolve import GROUP_NOUNS, PACT_NOUNS
+from realpolitik.events.patterns import PatternBook
 
 
 def inflections(lemma: str) -> set[str]:
@@ -32,72 +37,88 @@ def inflections(lemma: str) -> set[str]:
 
 
 class CandidateFilter:
-    def __init__(self, nlp: Language, names: PhraseMatcher, trigger_lemmas: Iterable[str], sector_nouns: Iterable[str]) -> None:
+    def __init__(self, nlp: Language, names: PhraseMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
         self.names = names
-        lemmas = set(trigger_lemmas)
-        forms: set[str] = set()
-        for lemma in lemmas:
-            forms |= inflections(lemma)
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        exceptions = lemmatizer.lookups.get_table("lemma_exc")
-        for table in exceptions.values():
-            for form, bases in table.items():
-                if lemmas.intersection(bases):
-                    forms.add(form)
-        self.trigger_forms = frozenset(forms)
-        actor_words = set(PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | GROUP_NOUNS | PACT_NOUNS)
+        exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+        self.trigger_forms = _forms(book.trigger_lemmas(), exceptions)
+        # Triggers of events that stand without a target ("protesters rallied"): one actor is enough.
+        lone = {phrase.head for table in (book.by_verb, book.by_noun) for options in table.values() for phrase, pattern in options if pattern.no_target}
+        self.lone_forms = _forms(lone, exceptions)
+        single = set(PERSON_PRONOUNS | THING_PRONOUNS)
         for noun in sector_nouns:
-            last = noun.split()[-1]
-            actor_words |= inflections(last)
-        self.actor_words = frozenset(actor_words)
+            single |= inflections(noun.split()[-1])
+        self.single_words = frozenset(single)
+        # Words that stand for two or more actors at once: "they", "the two countries", "the pact".
+        self.group_words = frozenset(PLURAL_PRONOUNS | {form for noun in GROUP_NOUNS | PACT_NOUNS for form in inflections(noun)})
 
     def keep(self, doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
-        """For each sentence (char span) of ``doc``: does it need the parser?"""
-        named = [False] * len(spans)
-        name_words: list[set[str]] = [set() for _ in spans]
-        starts = [start for start, _ in spans]
-        index_of = _sentence_index(doc, starts)
-        for _, begin, end in self.names(doc):
-            i = index_of[begin]
-            if i is not None:
-                named[i] = True
-                name_words[i].update(t.text for t in doc[begin:end])
-        actorish = list(named)
-        trigger = [False] * len(spans)
-        words: list[set[str]] = [set() for _ in spans]
-        for token in doc:
-            i = index_of[token.i]
-            if i is None:
-                continue
-            lower = token.lower_
-            words[i].add(token.text)
-            if lower in self.actor_words:
-                actorish[i] = True
-            if lower in self.trigger_forms:
-                trigger[i] = True
-        keep = [a and t for a, t in zip(actorish, trigger)]
-        for i in range(len(spans)):
+        """For each sentence (char span) of ``doc``: does it need the parser?
+
+        An event needs a trigger and, unless it stands without a target, two actors (a source and
+        a target); pronouns and group nouns count, since coreference may resolve them."""
+        count = len(spans)
+        if not count or not len(doc):
+            return [False] * count
+        sentence = _sentence_of_tokens(doc, [start for start, _ in spans])
+        inside = sentence >= 0
+        lower = doc.to_array([LOWER]).astype("uint64")
+        strings = doc.vocab.strings
+
+        def per_sentence(words: frozenset[str], weight: int = 1) -> np.ndarray:
+            ids = np.fromiter((strings[w] for w in words), dtype="uint64", count=len(words))
+            hits = np.isin(lower, ids) & inside
+            return np.bincount(sentence[hits], minlength=count) * weight
+
+        actors = per_sentence(self.group_words, 2) + per_sentence(self.single_words)
+        trigger = per_sentence(self.trigger_forms) > 0
+        lone = per_sentence(self.lone_forms) > 0
+        name_words: list[set[int]] = [set() for _ in range(count)]
+        for span in filter_spans([doc[b:e] for _, b, e in self.names(doc)]):
+            i = sentence[span.start]
+            if i >= 0:
+                actors[i] += 1
+                name_words[i].update(t.orth for t in span)
+        named = [bool(words) for words in name_words]
+        # A capitalised word of a name seen in an earlier sentence: "Kim" after "Kim Jong Un".
+        orth = doc.to_array([ORTH]).astype("uint64")
+        title = doc.to_array([IS_TITLE]).astype(bool)
+        seen: set[int] = set()
+        for i in range(count):
+            if seen:
+                mask = (sentence == i) & title & np.isin(orth, np.fromiter(seen, dtype="uint64", count=len(seen)))
+                actors[i] += int(mask.sum())
+            seen |= name_words[i]
+        keep = [bool(t and (n >= 2 or (n >= 1 and solo))) for t, n, solo in zip(trigger, actors, lone)]
+        for i in range(count):
             if keep[i] or not named[i]:
                 continue
             # An antecedent for a pronoun or a role noun in the next few parsed sentences, or a
             # full name whose surname a later parsed sentence uses.
-            window = range(i + 1, min(len(spans), i + 1 + MAX_DISTANCE + 1))
-            if any(keep[j] for j in window) or any(keep[j] and name_words[i] & words[j] for j in range(i + 1, len(spans))):
+            window = range(i + 1, min(count, i + 1 + MAX_DISTANCE + 1))
+            ids = np.fromiter(name_words[i], dtype="uint64", count=len(name_words[i]))
+            later = np.isin(orth, ids) & (sentence > i)
+            if any(keep[j] for j in window) or any(keep[j] for j in set(sentence[later].tolist())):
                 keep[i] = True
         return keep
 
 
-def _sentence_index(doc: Doc, starts: list[int]) -> list[int | None]:
-    """Token index -> sentence index (None for tokens before the first sentence or in blank runs)."""
-    out: list[int | None] = [None] * len(doc)
-    current = None
-    pointer = 0
-    for token in doc:
-        while pointer < len(starts) and token.idx >= starts[pointer]:
-            current = pointer
-            pointer += 1
-        out[token.i] = current
-    return out
+def _forms(lemmas: Iterable[str], exceptions) -> frozenset[str]:
+    """Every written form of the lemmas: regular inflections and spaCy's irregular forms."""
+    lemmas = set(lemmas)
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= inflections(lemma)
+    for table in exceptions.values():
+        for form, bases in table.items():
+            if lemmas.intersection(bases):
+                forms.add(form)
+    return frozenset(forms)
+
+
+def _sentence_of_tokens(doc: Doc, starts: list[int]) -> np.ndarray:
+    """Sentence index of each token (-1 for tokens before the first sentence)."""
+    offsets = doc.to_array([IDX]).astype("int64")
+    return np.searchsorted(np.asarray(starts, dtype="int64"), offsets, side="right") - 1
 
 
 def blank_out(text: str, spans: list[tuple[int, int]], keep: list[bool]) -> str:
