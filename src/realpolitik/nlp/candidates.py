@@ -50,6 +50,12 @@ class CandidateFilter:
         self.single_words = frozenset(single)
         # Words that stand for two or more actors at once: "they", "the two countries", "the pact".
         self.group_words = frozenset(PLURAL_PRONOUNS | {form for noun in GROUP_NOUNS | PACT_NOUNS for form in inflections(noun)})
+        # The words as string-store ids, sorted once, so each document is matched with numpy.
+        strings = nlp.vocab.strings
+        self._ids = {
+            name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
+            for name, words in (("group", self.group_words), ("single", self.single_words), ("trigger", self.trigger_forms), ("lone", self.lone_forms))
+        }
 
     def keep(self, doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
         """For each sentence (char span) of ``doc``: does it need the parser?
@@ -62,16 +68,14 @@ class CandidateFilter:
         sentence = _sentence_of_tokens(doc, [start for start, _ in spans])
         inside = sentence >= 0
         lower = doc.to_array([LOWER]).astype("uint64")
-        strings = doc.vocab.strings
 
-        def per_sentence(words: frozenset[str], weight: int = 1) -> np.ndarray:
-            ids = np.fromiter((strings[w] for w in words), dtype="uint64", count=len(words))
-            hits = np.isin(lower, ids) & inside
+        def per_sentence(ids: np.ndarray, weight: int = 1) -> np.ndarray:
+            hits = np.isin(lower, ids, assume_unique=False) & inside
             return np.bincount(sentence[hits], minlength=count) * weight
 
-        actors = per_sentence(self.group_words, 2) + per_sentence(self.single_words)
-        trigger = per_sentence(self.trigger_forms) > 0
-        lone = per_sentence(self.lone_forms) > 0
+        actors = per_sentence(self._ids["group"], 2) + per_sentence(self._ids["single"])
+        trigger = per_sentence(self._ids["trigger"]) > 0
+        lone = per_sentence(self._ids["lone"]) > 0
         name_words: list[set[int]] = [set() for _ in range(count)]
         for span in filter_spans([doc[b:e] for _, b, e in self.names(doc)]):
             i = sentence[span.start]
