@@ -9,6 +9,7 @@ pattern lists. Coordinated actors give one candidate per actor.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import permutations
 
@@ -23,6 +24,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within"}
+# Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
+_OBJECT_COMPLEMENTS = ("from", "by", "against", "on", "over", "toward", "towards")
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,7 @@ class Extractor:
                 continue
             chosen = [(p, t) for p, t in self._choose(givers, lambda phrase: not phrase.extra, conjuncts(objects[0])) if p.theme]
             hosts = [verb, *objects]
-            sources = [
-                a for host in hosts for prep in host.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj, reading)
-            ]  # fmt: skip
+            sources = self._givers(hosts, reading)
             receivers, inherited = self.sources_of(verb, reading)
             for pattern, theme in chosen:
                 out.extend(self._combine(verb, verb, pattern, sources, receivers, inherited, theme))
@@ -278,8 +278,7 @@ class Extractor:
                 targets = self._adjunct_targets(light, reading)
             if receiving is not None:
                 # "Ukraine received military aid from the US": the giver is the source.
-                givers = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
-                givers += [a for prep in receiving.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children for a in self.actors(p, reading)]
+                givers = self._givers([noun, receiving], reading)
                 receivers, _ = self.sources_of(receiving, reading)
                 sources, targets, clause, inherited = givers, receivers, receiving, False
             parties = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
@@ -402,13 +401,21 @@ class Extractor:
                 return found
         # The object's own complement names the target: "rejected an offer from Afghanistan",
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
-        for obj in (c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme):
-            for slot in ("from", "by", "against", "on", "over", "toward", "towards"):
-                for token in self._slot(obj, slot, None):
-                    found = self._named_in(token, reading)
-                    if found:
-                        return found
+        objects = [c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme]
+        return self._first_named(((obj, slot) for obj in objects for slot in _OBJECT_COMPLEMENTS), reading)
+
+    def _first_named(self, places: Iterable[tuple[Token, str]], reading: Reading) -> list[Actor]:
+        """The actors named in the first (carrier, slot) place that names any."""
+        for carrier, slot in places:
+            for token in self._slot(carrier, slot, None):
+                found = self._named_in(token, reading)
+                if found:
+                    return found
         return []
+
+    def _givers(self, hosts: list[Token], reading: Reading) -> list[Actor]:
+        """ "received weapons from the government": who gave it, named after "from"."""
+        return [a for host in hosts for token in self._slot(host, "from", None) for a in self.actors(token, reading)]
 
     def _complement_targets(self, verb: Token, reading: Reading) -> list[Actor]:
         """A speech act aimed through its complement: "threatened to break off relations with
@@ -416,12 +423,9 @@ class Extractor:
         for clause in verb.children:
             if clause.dep_ == "xcomp":
                 carriers = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
-                for carrier in carriers:
-                    for slot in DEFAULT_TARGETS:
-                        for token in self._slot(carrier, slot, None):
-                            found = self._named_in(token, reading)
-                            if found:
-                                return found
+                found = self._first_named(((carrier, slot) for carrier in carriers for slot in DEFAULT_TARGETS), reading)
+                if found:
+                    return found
             if clause.dep_ == "ccomp" and not _is_question(clause):
                 subject = _subject(clause)
                 if subject is not None:
