@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from realpolitik.engines.local import Result, chunks, code_chunk
+from realpolitik.engines.local import CHUNK_CHARS, Result, chunks, code_chunk
 from realpolitik.records import Article, record_from_dict
 
 
@@ -46,7 +46,7 @@ def code_dask(
     with dask_client(scheduler, workers) as client:
         window = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1)
         pending: deque = deque()
-        for partition in chunks(articles, partition_size):
+        for partition in chunks(articles, partition_size, CHUNK_CHARS):
             pending.append(client.submit(code_chunk, partition, filtering, pure=False))
             if len(pending) >= window:
                 yield from _collect(pending.popleft(), totals)
