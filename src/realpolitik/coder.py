@@ -187,7 +187,7 @@ class Coder:
         if cand.inherited:
             confidence -= 0.1
         for actor in (cand.source, cand.target):
-            if actor is not None and actor.via == "coref":
+            if actor is not None and actor.via in ("coref", "unattributed"):
                 confidence -= 0.1
         return Event(
             id=stable_id(article.id, sentence.index, source.code, target.code if target else None, code, modality, trigger.idx),

@@ -69,3 +69,36 @@ def test_a_refusal_stands_on_its_own_and_is_coded_by_what_is_refused(code):
 def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(code):
     events, _ = code("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
     assert any(s == "IRN" and r == "13" and t == "IRQGOV" for s, r, t in triples(events, "asserted"))
+
+
+def test_a_coercive_act_with_no_one_named_targets_the_place_it_happens_in(code):
+    events, _ = code(
+        "Israel reimposed a blockade in Gaza on Friday. Russian troops laid siege to Mariupol. "
+        "The Algerian president threatened to impose a curfew in Algiers."
+    )
+    found = triples(events)
+    assert ("ISR", "19", "PSE") in found
+    assert ("RUSMIL", "19", "UKR") in found
+    assert any(s == "DZAGOV" and r == "13" and t == "DZA" for s, r, t in found)
+
+
+def test_a_cooperative_act_does_not_target_the_place_it_happens_in(code):
+    events, _ = code("Russia signed an agreement in Geneva.")
+    assert not [e for e in events if e.target is not None and e.target.country == "CHE"]
+
+
+def test_violence_with_no_named_attacker_is_by_unidentified_forces_of_the_place(code):
+    events, _ = code(
+        "Three civilians were killed in a car bombing in Baghdad. "
+        "A roadside bomb near Basra killed two British soldiers. "
+        "Two people were killed in a car accident in Baghdad."
+    )
+    found = triples(events)
+    assert any(s == "IRQUAF" and r in ("18", "19") for s, r, t in found)
+    assert any(s == "IRQUAF" and t == "GBRMIL" for s, r, t in found)
+    assert all(e.sentence.index != 2 for e in events)  # an accident is no attack
+
+
+def test_an_attack_with_no_place_gets_no_guessed_attacker(code):
+    events, _ = code("Three soldiers were killed by a roadside bomb.")
+    assert not [e for e in events if e.source.code.endswith("UAF")]

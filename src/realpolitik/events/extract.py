@@ -25,6 +25,8 @@ _CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within"}
 # Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
+# Where an act done to a place names it: "in Gaza", "laid siege to Mariupol", "fired on Kharkiv".
+_PLACE_PREPS = _LOCATIVE | {"into", "to", "on", "at", "against"}
 _OBJECT_COMPLEMENTS = ("from", "by", "against", "on", "over", "toward", "towards")
 
 
@@ -242,12 +244,15 @@ class Extractor:
                 sources = [a for ag in agent for p in ag.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
                 targets = passive_targets or targets
                 inherited = False
+            if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
+                sources = self._unattributed(verb, reading)
             if not targets:
                 targets = (
                     self._controller_object(verb, reading)
                     or self._complement_targets(verb, reading)
                     or self._adjunct_targets(verb, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
+                    or self._place_targets(verb, pattern, reading)
                 )
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
@@ -450,6 +455,39 @@ class Extractor:
                                     found = self._named_in(pobj, reading)
                                     if found:
                                         return found
+        return []
+
+    def _unattributed(self, verb: Token, reading: Reading) -> list[Actor]:
+        """Unidentified forces of the place an attack happened, when the clause names the means
+        but no attacker: "killed in a suicide car bombing in central Baghdad", "a roadside bomb
+        near Basra killed ...", "killed by an improvised explosive device outside Basra"."""
+        means_words = self.book.cue("attack_means")
+        subject = _subject(verb)
+        means = [subject] if subject is not None and not _is_passive(verb) else []
+        means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
+        means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words]
+        if not means or reading.at(means[0]):
+            return []
+        place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
+        if place is None:
+            return []
+        noun = means[0]
+        return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")]
+
+    def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
+        """A coercive or violent act with no one named is done to the place it happens in:
+        "reimposed blockades in the West Bank", "threatened to institute a curfew in Algiers"."""
+        if pattern.code[:2] not in self.book.cue("place_target_roots"):
+            return []
+        carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
+        carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+        for carrier in carriers:
+            places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
+            places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
+            for place in places:
+                entry = reading.places.get(place.i)
+                if entry is not None:
+                    return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
         return []
 
     def _condition_subject(self, verb: Token, reading: Reading) -> list[Actor]:
