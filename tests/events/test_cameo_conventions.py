@@ -102,3 +102,9 @@ def test_violence_with_no_named_attacker_is_by_unidentified_forces_of_the_place(
 def test_an_attack_with_no_place_gets_no_guessed_attacker(code):
     events, _ = code("Three soldiers were killed by a roadside bomb.")
     assert not [e for e in events if e.source.code.endswith("UAF")]
+
+
+def test_a_means_that_names_its_user_gives_the_attacker(code):
+    events, _ = code("Three Palestinian civilians were killed in Israeli airstrikes in Gaza.")
+    assert ("ISR", "19", "PSECVL") in triples(events, "asserted")
+    assert not [e for e in events if e.source.code.endswith("UAF")]

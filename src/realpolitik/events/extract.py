@@ -245,7 +245,7 @@ class Extractor:
                 targets = passive_targets or targets
                 inherited = False
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
-                sources = self._unattributed(verb, reading)
+                sources = self._attackers_by_means(verb, reading)
             if not targets:
                 targets = (
                     self._controller_object(verb, reading)
@@ -457,10 +457,11 @@ class Extractor:
                                         return found
         return []
 
-    def _unattributed(self, verb: Token, reading: Reading) -> list[Actor]:
-        """Unidentified forces of the place an attack happened, when the clause names the means
-        but no attacker: "killed in a suicide car bombing in central Baghdad", "a roadside bomb
-        near Basra killed ...", "killed by an improvised explosive device outside Basra"."""
+    def _attackers_by_means(self, verb: Token, reading: Reading) -> list[Actor]:
+        """Who attacked, when the clause names only the means: its agent if the means names one
+        ("were killed in Israeli tank shelling", "died in Russia's bombardment"), else unidentified
+        forces of the place it happened ("killed in a suicide car bombing in central Baghdad",
+        "a roadside bomb near Basra killed ...", "killed by an improvised explosive device")."""
         means_words = self.book.cue("attack_means")
         subject = _subject(verb)
         means = [subject] if subject is not None and not _is_passive(verb) else []
@@ -468,6 +469,9 @@ class Extractor:
         means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words]
         if not means or reading.at(means[0]):
             return []
+        agents, _ = self._noun_sources(means[0], reading)
+        if agents:
+            return agents
         place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
         if place is None:
             return []
