@@ -108,3 +108,8 @@ def test_a_means_that_names_its_user_gives_the_attacker(code):
     events, _ = code("Three Palestinian civilians were killed in Israeli airstrikes in Gaza.")
     assert ("ISR", "19", "PSECVL") in triples(events, "asserted")
     assert not [e for e in events if e.source.code.endswith("UAF")]
+
+
+def test_own_forces_are_no_target_so_the_place_they_go_to_is(code):
+    events, _ = code("Israel has strengthened its forces in Lebanon.")
+    assert ("ISR", "15", "LBN") in triples(events, "asserted")

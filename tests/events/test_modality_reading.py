@@ -60,3 +60,11 @@ def test_speculation_and_modals_are_hypothetical(code):
 def test_mutual_defence_pact_is_a_commitment(code):
     _, commitments = code("Russia and Belarus signed a pact that vowed mutual defence in the event of aggression against either nation.")
     assert [(c.type, sorted(c.parties)) for c in commitments] == [("mutual_defense", ["BLR", "RUS"])]
+
+
+def test_a_phrasal_negator_needs_its_particle(code):
+    ruled_out, _ = code("Russia ruled out sending troops to Syria.")
+    assert any(e.root == "15" and e.modality == "negated" for e in ruled_out)
+    # "ruled" here is a misparsed participle ("Taliban ruled Afghanistan"), not "ruled out".
+    ruled, _ = code("Taliban ruled Afghanistan has been sharing expertise with Pakistan.")
+    assert any(e.root == "06" and e.modality == "asserted" for e in ruled)

@@ -246,6 +246,7 @@ class Extractor:
                 inherited = False
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
                 sources = self._attackers_by_means(verb, reading)
+            targets = _not_own(targets, sources)
             if not targets:
                 targets = (
                     self._controller_object(verb, reading)
@@ -481,7 +482,7 @@ class Extractor:
     def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A coercive or violent act with no one named is done to the place it happens in:
         "reimposed blockades in the West Bank", "threatened to institute a curfew in Algiers"."""
-        if pattern.code[:2] not in self.book.cue("place_target_roots"):
+        if not any(pattern.code.startswith(prefix) for prefix in self.book.cue("place_target_codes")):
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
@@ -552,8 +553,7 @@ class Extractor:
         sources = [s for s in sources if s.sector not in pattern.not_source]
         if not sources:
             return out
-        # "Serbia agreed to move its embassy": the source's own embassy is no counterpart.
-        targets = [t for t in targets if not (t.via == "own" and any(t.country == s.country for s in sources))]
+        targets = _not_own(targets, sources)
         pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
@@ -581,6 +581,12 @@ _TEMPORAL = {
     "november", "december", "day", "week", "weekend", "month", "year", "morning", "evening",
     "night", "afternoon", "time", "occasion", "eve",
 }
+
+
+def _not_own(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """ "Serbia agreed to move its embassy", "Israel strengthened its forces in Lebanon": the
+    source's own embassy or forces are no counterpart."""
+    return [t for t in targets if not (t.via == "own" and any(t.country == s.country for s in sources))]
 
 
 def _same_side(source: Actor, target: Actor) -> bool:

@@ -98,8 +98,10 @@ class ModalityReader:
                 continue
             word = head.lower_ if (head.dep_ == "prep" or head.pos_ == "ADP") else head.lemma_.lower()
             if relation != "advcl":
-                if word in self.negators:
-                    found = ModalReading("negated", cue=word)
+                # Phrasal governors count with their particle: "ruled out" negates, "ruled" does not.
+                phrasal = {f"{word} {c.lower_}" for c in head.children if c.dep_ == "prt"}
+                if word in self.negators or phrasal & self.negators:
+                    found = ModalReading("negated", cue=word if word in self.negators else min(phrasal & self.negators))
                     break
                 others_wish = word in self.intenders and (
                     any(c.dep_ == "dobj" for c in head.children)
