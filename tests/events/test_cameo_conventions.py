@@ -113,3 +113,15 @@ def test_a_means_that_names_its_user_gives_the_attacker(code):
 def test_own_forces_are_no_target_so_the_place_they_go_to_is(code):
     events, _ = code("Israel has strengthened its forces in Lebanon.")
     assert ("ISR", "15", "LBN") in triples(events, "asserted")
+
+
+def test_an_act_is_aimed_at_whom_its_purpose_clause_is_aimed_at(code):
+    events, _ = code("Georgian protesters began a hunger strike to protest against Russia's decision.")
+    assert any(e.cameo.startswith("142") and e.target is not None and e.target.country == "RUS" for e in events)
+
+
+def test_protesters_protesting_a_decision_demonstrate_a_state_complains(code):
+    protesters, _ = code("Georgian opposition supporters staged a rally to protest Russia's decision.")
+    assert {e.root for e in protesters if e.target is not None and e.target.country == "RUS"} == {"14"}
+    state, _ = code("Georgia protested Russia's decision.")
+    assert ("GEO", "11", "RUS") in triples(state)

@@ -234,6 +234,10 @@ class Extractor:
 
         out: list[Candidate] = []
         has_object = any(c.dep_ == "dobj" for c in verb.children)
+        subjects, _ = self.sources_of(verb, reading)
+        # A pattern none of the subjects can perform gives way to one they can: protesters who
+        # "protest against the decision" demonstrate, a government that does complains.
+        options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
         for pattern, theme in self._choose(options, fits, themes, has_object):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = self.sources_of(verb, reading)
@@ -400,9 +404,10 @@ class Extractor:
                     if found:
                         return found
         # The theme itself may name the target: "released three Israeli hostages", "expelled
-        # Russian diplomats", "shot down Russian drones".
+        # Russian diplomats", "shot down Russian drones", or its owner: "protested Russia's decision".
         if theme is not None and theme != trigger:
-            found = self.actors(theme, reading)
+            # A pronoun owner is mostly the source's own ("halt their drilling"): names only.
+            found = self.actors(theme, reading) or [a for a in self._possessor(theme, reading) if a.via != "coref"]
             if found:
                 return found
         # The object's own complement names the target: "rejected an offer from Afghanistan",
@@ -605,6 +610,8 @@ def _is_particle(child: Token, word: str) -> bool:
     "called Trump on Monday" is no appeal."""
     if child.lower_ != word and child.lemma_.lower() != word:
         return False
+    if child.dep_ == "aux" or child.i < child.head.i:
+        return False  # "to protest": the infinitive's marker, not "protest to"
     if child.dep_ == "prep":
         return not any(p.dep_ == "pobj" and p.lemma_.lower() in _TEMPORAL for p in child.children)
     return True
@@ -633,6 +640,16 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
     in the same sentence."""
     out = []
     for cand in candidates:
+        governors = (cand.trigger, cand.clause, cand.trigger.head)  # "began a strike to protest"
+        purpose = next(
+            (o for o in candidates if o.target is not None and o.source.country == cand.source.country
+             and any(_is_purpose_of(o.trigger, verb) for verb in governors)),
+            None,
+        )  # fmt: skip
+        if cand.target is None and purpose is not None:
+            # "began a hunger strike to protest against Sweden's decision": the act is aimed at
+            # whom its purpose is aimed at.
+            cand = replace(cand, target=purpose.target, inherited=True)
         if cand.target is None and not cand.pattern.no_target:
             sibling = next(
                 (o for o in candidates if o.target is not None and o.code[:2] == cand.code[:2] and o.source.country == cand.source.country),
@@ -643,6 +660,17 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
             cand = replace(cand, target=sibling.target, inherited=True)
         out.append(cand)
     return out
+
+
+def _is_purpose_of(clause: Token, verb: Token) -> bool:
+    """ "staged a strike to protest ...", "a strike to protest ...": an infinitive clause of
+    purpose under the verb or noun."""
+    return (
+        clause.head == verb
+        and clause.dep_ in ("advcl", "xcomp", "relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and _subject(clause) is None
+    )
 
 
 def _subject(verb: Token) -> Token | None:
