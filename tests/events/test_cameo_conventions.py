@@ -125,3 +125,15 @@ def test_protesters_protesting_a_decision_demonstrate_a_state_complains(code):
     assert {e.root for e in protesters if e.target is not None and e.target.country == "RUS"} == {"14"}
     state, _ = code("Georgia protested Russia's decision.")
     assert ("GEO", "11", "RUS") in triples(state)
+
+
+def test_a_message_is_aimed_back_at_its_author(code):
+    events, _ = code("Haniyeh has refused to respond to a demand from the US President. Iran rejected an appeal from France.")
+    found = triples(events, "asserted")
+    assert ("PSEGOV", "12", "USAGOV") in found
+    assert ("IRN", "12", "FRA") in found
+
+
+def test_a_demonym_on_the_target_noun_names_the_target(code):
+    events, _ = code("Israel rejected French mediation in the talks.")
+    assert ("ISR", "12", "FRA") in triples(events, "asserted")

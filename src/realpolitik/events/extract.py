@@ -346,10 +346,14 @@ class Extractor:
         found = self.actors(token, reading) or self._possessor(token, reading)
         if found:
             return found
-        return [
-            a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by")
+        # "violations by Algerian security forces"; a message's author: "a demand from the US".
+        authors = ("by", "from") if token.lemma_.lower() in self.book.cue("message_nouns") else ("by",)
+        found = [
+            a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
         ]  # fmt: skip
+        # "opposed to French mediation", "condemned Israeli settlement building".
+        return found or [a for c in token.children if c.i < token.i for a in reading.modifiers.get(c.i, [])]
 
     def _possessor(self, noun: Token, reading: Reading) -> list[Actor]:
         for child in noun.children:
