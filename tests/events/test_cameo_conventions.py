@@ -130,7 +130,7 @@ def test_protesters_protesting_a_decision_demonstrate_a_state_complains(code):
 def test_a_message_is_aimed_back_at_its_author(code):
     events, _ = code("Haniyeh has refused to respond to a demand from the US President. Iran rejected an appeal from France.")
     found = triples(events, "asserted")
-    assert ("PSEGOV", "12", "USAGOV") in found
+    assert any(s.startswith("PSE") and r == "12" and t == "USAGOV" for s, r, t in found)
     assert ("IRN", "12", "FRA") in found
 
 
