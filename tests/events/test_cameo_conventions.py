@@ -137,3 +137,14 @@ def test_a_message_is_aimed_back_at_its_author(code):
 def test_a_demonym_on_the_target_noun_names_the_target(code):
     events, _ = code("Israel rejected French mediation in the talks.")
     assert ("ISR", "12", "FRA") in triples(events, "asserted")
+
+
+def test_they_can_be_plural_people_named_just_before(code):
+    events, _ = code("Palestinian leaders said they would boycott all official contact with the United States.")
+    assert any(e.source.code == "PSEGOV" and e.target.code == "USA" and e.root == "16" for e in events)
+    assert any(e.source.code == "PSEGOV" and e.root == "13" and e.modality == "asserted" for e in events)
+
+
+def test_a_light_verbs_object_is_the_event_not_its_target(code):
+    events, _ = code("A group of Moroccan diplomats held their first meeting with President Obama.", date="2010-05-01")
+    assert any(e.source.code.startswith("MAR") and e.target is not None and e.target.code == "USAGOV" and e.root == "04" for e in events)

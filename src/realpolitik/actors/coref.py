@@ -31,6 +31,7 @@ class _Seen:
     sentence: int
     surname: str | None
     group: bool  # several actors named together ("Russia and North Korea")
+    plural: bool = False  # a plural noun ("Palestinian leaders", "the rebels")
 
 
 class Discourse:
@@ -44,7 +45,8 @@ class Discourse:
 
     def add(self, token: Token, actors: list[Actor], surname: str | None = None) -> None:
         group = any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj"
-        self.history.append(_Seen(token.i, token.lemma_.lower(), actors, self.sentence, surname, group))
+        plural = token.tag_ in ("NNS", "NNPS")
+        self.history.append(_Seen(token.i, token.lemma_.lower(), actors, self.sentence, surname, group, plural))
 
     def add_pact(self, parties: list[str]) -> None:
         self.pacts.append(parties)
@@ -84,10 +86,11 @@ class Discourse:
     def _fits(self, seen: _Seen, wanted: str) -> bool:
         is_person = any(a.person for a in seen.actors)
         if wanted == "person":
-            return is_person
+            return is_person and not seen.plural
         if wanted == "thing":
             return not is_person and not seen.group and len(seen.actors) == 1
-        return (seen.group or seen.head_lemma.endswith("s")) and not is_person
+        # "they": states named together, plural bodies ("the rebels") or plural people ("leaders").
+        return seen.group or seen.plural or (seen.head_lemma.endswith("s") and not is_person)
 
     def _group_members(self, seen: _Seen) -> list[Actor]:
         """The actors named together with ``seen`` ("Russia and North Korea")."""

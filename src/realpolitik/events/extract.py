@@ -399,6 +399,8 @@ class Extractor:
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
+                    if token == trigger:
+                        continue  # "held their first meeting": the light verb's object is the event
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
                     # "support for Russia's actions": the possessor is the target.
