@@ -148,3 +148,8 @@ def test_they_can_be_plural_people_named_just_before(code):
 def test_a_light_verbs_object_is_the_event_not_its_target(code):
     events, _ = code("A group of Moroccan diplomats held their first meeting with President Obama.", date="2010-05-01")
     assert any(e.source.code.startswith("MAR") and e.target is not None and e.target.code == "USAGOV" and e.root == "04" for e in events)
+
+
+def test_a_surrender_stands_without_a_target(code):
+    events, _ = code("Five hundred Ugandan rebels surrendered last week.")
+    assert ("UGAREB", "08", None) in triples(events, "asserted")
