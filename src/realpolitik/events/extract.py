@@ -24,9 +24,9 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within"}
-# Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
 # Where an act done to a place names it: "in Gaza", "laid siege to Mariupol", "fired on Kharkiv".
 _PLACE_PREPS = _LOCATIVE | {"into", "to", "on", "at", "against"}
+# Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
 _OBJECT_COMPLEMENTS = ("from", "by", "against", "on", "over", "toward", "towards")
 
 
@@ -234,13 +234,13 @@ class Extractor:
 
         out: list[Candidate] = []
         has_object = any(c.dep_ == "dobj" for c in verb.children)
-        subjects, _ = self.sources_of(verb, reading)
+        subjects, controlled = self.sources_of(verb, reading)
         # A pattern none of the subjects can perform gives way to one they can: protesters who
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
         for pattern, theme in self._choose(options, fits, themes, has_object):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
-            sources, inherited = self.sources_of(verb, reading)
+            sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
             if _is_passive(verb):
                 agent = [c for c in verb.children if c.dep_ == "agent"]
