@@ -153,3 +153,8 @@ def test_a_light_verbs_object_is_the_event_not_its_target(code):
 def test_a_surrender_stands_without_a_target(code):
     events, _ = code("Five hundred Ugandan rebels surrendered last week.")
     assert ("UGAREB", "08", None) in triples(events, "asserted")
+
+
+def test_an_unresolved_attacker_is_not_replaced_by_unidentified_forces(code):
+    events, _ = code("They blew themselves up in Baghdad in the worst attack this year.")
+    assert not [e for e in events if e.source.code.endswith("UAF")]

@@ -477,6 +477,8 @@ class Extractor:
         means_words = self.book.cue("attack_means")
         subject = _subject(verb)
         means = [subject] if subject is not None and not _is_passive(verb) else []
+        if means and means[0].lemma_.lower() not in means_words:
+            return []  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
         means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words]
         if not means or reading.at(means[0]):
