@@ -158,3 +158,8 @@ def test_a_surrender_stands_without_a_target(code):
 def test_an_unresolved_attacker_is_not_replaced_by_unidentified_forces(code):
     events, _ = code("They blew themselves up in Baghdad in the worst attack this year.")
     assert not [e for e in events if e.source.code.endswith("UAF")]
+
+
+def test_an_act_despite_pressure_is_aimed_at_who_pressed(code):
+    events, _ = code("Russian President Vladimir Putin refused to resign despite pressure from the United States.")
+    assert ("RUSGOV", "12", "USA") in triples(events, "asserted")

@@ -347,7 +347,8 @@ class Extractor:
         if found:
             return found
         # "violations by Algerian security forces"; a message's author: "a demand from the US".
-        authors = ("by", "from") if token.lemma_.lower() in self.book.cue("message_nouns") else ("by",)
+        messages = self.book.cue("message_nouns") | self.book.cue("pressure_nouns")
+        authors = ("by", "from") if token.lemma_.lower() in messages else ("by",)
         found = [
             a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
@@ -453,20 +454,26 @@ class Extractor:
 
     def _adjunct_targets(self, verb: Token, reading: Reading) -> list[Actor]:
         """ "staged a hunger strike in protest against the Russian government", "in defiance of
-        Chinese authorities", "in retaliation for Israel's strikes": the adjunct names the target."""
+        Chinese authorities", "in retaliation for Israel's strikes", "declined to resign despite
+        pressure by the commission": the adjunct names the target."""
         stance_nouns = self.book.cue("stance_nouns")
+        pressures = self.book.cue("message_nouns") | self.book.cue("pressure_nouns")
         for host in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             for prep in host.children:
-                if prep.dep_ != "prep" or prep.lower_ != "in":
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "despite"):
                     continue
                 for noun in prep.children:
-                    if noun.dep_ == "pobj" and noun.lemma_.lower() in stance_nouns:
-                        for inner in noun.children:
-                            if inner.dep_ == "prep":
-                                for pobj in inner.children:
-                                    found = self._named_in(pobj, reading)
-                                    if found:
-                                        return found
+                    if noun.dep_ != "pobj":
+                        continue
+                    lemma = noun.lemma_.lower()
+                    if prep.lower_ == "in" and lemma in stance_nouns:
+                        found = [a for inner in noun.children if inner.dep_ == "prep" for p in inner.children for a in self._named_in(p, reading)]
+                    elif prep.lower_ == "despite" and lemma in pressures:
+                        found = self._named_in(noun, reading)  # "despite calls from X", "despite X's objections"
+                    else:
+                        continue
+                    if found:
+                        return found
         return []
 
     def _attackers_by_means(self, verb: Token, reading: Reading) -> list[Actor]:
