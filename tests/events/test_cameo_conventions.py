@@ -163,3 +163,8 @@ def test_an_unresolved_attacker_is_not_replaced_by_unidentified_forces(code):
 def test_an_act_despite_pressure_is_aimed_at_who_pressed(code):
     events, _ = code("Russian President Vladimir Putin refused to resign despite pressure from the United States.")
     assert ("RUSGOV", "12", "USA") in triples(events, "asserted")
+
+
+def test_the_agent_of_the_theme_is_the_target(code):
+    events, _ = code("Croatia is investigating alleged war crimes by Croatian extremists.")
+    assert ("HRV", "09", "HRVREB") in triples(events, "asserted")

@@ -411,10 +411,11 @@ class Extractor:
                     if found:
                         return found
         # The theme itself may name the target: "released three Israeli hostages", "expelled
-        # Russian diplomats", "shot down Russian drones", or its owner: "protested Russia's decision".
+        # Russian diplomats", "shot down Russian drones", or its owner or agent: "protested Russia's
+        # decision", "investigating war crimes by Croatian extremists".
         if theme is not None and theme != trigger:
             # A pronoun owner is mostly the source's own ("halt their drilling"): names only.
-            found = self.actors(theme, reading) or [a for a in self._possessor(theme, reading) if a.via != "coref"]
+            found = self.actors(theme, reading) or [a for a in self._named_in(theme, reading) if a.via != "coref"]
             if found:
                 return found
         # The object's own complement names the target: "rejected an offer from Afghanistan",
