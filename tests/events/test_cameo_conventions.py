@@ -166,5 +166,5 @@ def test_an_act_despite_pressure_is_aimed_at_who_pressed(code):
 
 
 def test_the_agent_of_the_theme_is_the_target(code):
-    events, _ = code("Croatia is investigating alleged war crimes by Croatian extremists.")
+    events, _ = code("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
     assert ("HRV", "09", "HRVREB") in triples(events, "asserted")
