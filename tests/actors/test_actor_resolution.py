@@ -63,3 +63,13 @@ def test_domestic_sectors_without_a_country_belong_to_the_state_just_named(code)
 def test_a_government_without_a_country_is_not_guessed(code):
     events, _ = code("The government criticized China.")
     assert events == []
+
+
+def test_a_sector_noun_takes_the_state_of_the_place_it_belongs_to(code):
+    events, _ = code("The mayor of the West Bank city of Nablus criticized Israel.")
+    assert ("PSEGOV", "11", "ISR") in triples(events)
+
+
+def test_the_longest_sector_phrase_wins(code):
+    events, _ = code("Iraq's national security advisor met with Syrian President Bashar Assad.")
+    assert any(s == "IRQGOV" and r == "04" and t == "SYRGOV" for s, r, t in triples(events))

@@ -209,11 +209,16 @@ class ActorResolver:
 
     def _sector_of(self, token: Token, names) -> str | None:
         nouns = self.dictionary.sector_nouns
-        for child in token.children:
-            if child.dep_ in ("compound", "amod") and child.i < token.i:
-                pair = f"{child.lemma_.lower()} {token.lemma_.lower()}"
-                if pair in nouns:
-                    return nouns[pair]
+        # The longest modified phrase first: "national security advisor", "security advisor".
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        for k in range(len(modifiers), 0, -1):
+            phrase = " ".join(c.lemma_.lower() for c in modifiers[-k:]) + f" {token.lemma_.lower()}"
+            if phrase in nouns:
+                return nouns[phrase]
+        for child in modifiers:
+            pair = f"{child.lemma_.lower()} {token.lemma_.lower()}"
+            if pair in nouns:
+                return nouns[pair]
         head_sector = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         for child in token.children:
             if child.dep_ not in ("compound", "amod") or child.i in names or child.lemma_.lower() not in nouns:
@@ -229,13 +234,10 @@ class ActorResolver:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
         # "the army of Mali", "security forces in Guinea", "rebels in the Ivory Coast"
-        candidates += [
-            pobj
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        located = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for pobj in prep.children if pobj.dep_ == "pobj"]
+        # ... one level further: "the mayor of the West Bank city of Nablus"
+        located += [p for pobj in located for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for p in prep.children if p.dep_ == "pobj"]
+        candidates += located
         for child in candidates:
             if child.tag_ == "PRP$":
                 found = discourse.pronoun(child)
@@ -247,7 +249,7 @@ class ActorResolver:
                 continue
             span, entries = named
             entry = _preferred(entries)
-            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION):
+            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY):
                 code = entry.code if entry.kind in (SEAT, PERSON, ORGANISATION) else entry.code[:3]
                 return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
         return None
