@@ -168,3 +168,10 @@ def test_an_act_despite_pressure_is_aimed_at_who_pressed(code):
 def test_the_agent_of_the_theme_is_the_target(code):
     events, _ = code("Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")
     assert ("HRV", "09", "HRVREB") in triples(events, "asserted")
+
+
+def test_a_measured_object_is_coded_by_what_it_measures(code):
+    events, _ = code("Russia delivered a batch of missiles to Syria. The United Nations will provide 25,000 tons of food aid to Liberia.")
+    found = triples(events)
+    assert ("RUS", "07", "SYR") in found
+    assert any(s == "IGOUNO" and r in ("03", "07") and t == "LBR" for s, r, t in found)

@@ -306,11 +306,18 @@ class Extractor:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 themes.extend(conjuncts(child))
+                themes.extend(self._measured(child))
             elif child.dep_ == "prep" and child.lower_ in ("with", "for", "on"):
                 themes.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
             elif child.dep_ == "nsubjpass":
                 themes.extend(conjuncts(child))
         return themes
+
+    def _measured(self, noun: Token) -> list[Token]:
+        """What a number or measure counts: "25,000 tons of food aid", "two of its nationals"."""
+        if noun.pos_ != "NUM" and noun.lemma_.lower() not in self.book.cue("measure_nouns"):
+            return []
+        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
 
     def sources_of(self, verb: Token, reading: Reading, depth: int = 0) -> tuple[list[Actor], bool]:
         subject = _subject(verb)
