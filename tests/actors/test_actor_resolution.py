@@ -73,3 +73,10 @@ def test_a_sector_noun_takes_the_state_of_the_place_it_belongs_to(code):
 def test_the_longest_sector_phrase_wins(code):
     events, _ = code("Iraq's national security advisor met with Syrian President Bashar Assad.")
     assert any(s == "IRQGOV" and r == "04" and t == "SYRGOV" for s, r, t in triples(events))
+
+
+def test_former_state_names_are_their_successor_states(code):
+    events, _ = code("Ronald Reagan criticised the Soviet Union. Zaire accused Rhodesia.", date="1978-05-01")
+    found = triples(events)
+    assert ("RUS", "11") in {(t, r) for s, r, t in found}  # a state, not a labour "union"
+    assert ("COD", "11", "ZWE") in found

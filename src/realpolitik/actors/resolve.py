@@ -158,7 +158,9 @@ class ActorResolver:
             reading.modifiers[token.i] = [Actor(entry.code[:3], entry.name, start, span.end_char)]
             return []
         code = entry.code
-        sector = self._sector_of(token, names)
+        # A name's own last word is no sector: "Soviet Union" is a state, not a labour union.
+        own_word = token.lemma_.lower() in self.dictionary.sector_nouns and len(span) > 1
+        sector = None if own_word else self._sector_of(token, names)
         if sector and len(code) == 3:
             code += sector
         actor = Actor(code, entry.name, start, span.end_char, via="name", person=entry.kind == PERSON)
