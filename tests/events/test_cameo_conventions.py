@@ -175,3 +175,8 @@ def test_a_measured_object_is_coded_by_what_it_measures(code):
     found = triples(events)
     assert ("RUS", "07", "SYR") in found
     assert any(s == "IGOUNO" and r in ("03", "07") and t == "LBR" for s, r, t in found)
+
+
+def test_a_demanded_withdrawal_targets_who_must_withdraw(code):
+    events, _ = code("The European Union demanded the withdrawal of Serbian forces from Bosnia.")
+    assert any(s == "IGOEU" and r == "10" and t == "SRBMIL" for s, r, t in triples(events, "asserted"))

@@ -404,6 +404,11 @@ class Extractor:
             # "provided aid and equipment to Ukraine": "to Ukraine" hangs on the first conjunct.
             carriers += [theme, *_conjunct_heads(theme)]
         stance = pattern.code[:2] in self.book.cue("pact_stance_roots")
+        if theme is not None and theme.lemma_.lower() in self.book.cue("self_acting_nouns"):
+            # "demanded the withdrawal of Serbian forces from Bosnia": who withdraws is the target.
+            found = self._first_named([(theme, "of")], reading)
+            if found:
+                return found
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
