@@ -180,3 +180,8 @@ def test_a_measured_object_is_coded_by_what_it_measures(code):
 def test_a_demanded_withdrawal_targets_who_must_withdraw(code):
     events, _ = code("The European Union demanded the withdrawal of Serbian forces from Bosnia.")
     assert any(s == "IGOEU" and r == "10" and t == "SRBMIL" for s, r, t in triples(events, "asserted"))
+
+
+def test_an_attack_on_a_facility_targets_its_users(code):
+    events, _ = code("A temporary camp for Congolese refugees was attacked by Burundian militiamen.")
+    assert ("BDIREB", "19", "CODREF") in triples(events, "asserted")

@@ -244,7 +244,8 @@ class Extractor:
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
             if _is_passive(verb):
                 agent = [c for c in verb.children if c.dep_ == "agent"]
-                passive_targets = self.actors(_subject(verb), reading)
+                subject = _subject(verb)
+                passive_targets = self._named_in(subject, reading) if subject is not None else []
                 sources = [a for ag in agent for p in ag.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
                 targets = passive_targets or targets
                 inherited = False
@@ -353,9 +354,11 @@ class Extractor:
         found = self.actors(token, reading) or self._possessor(token, reading)
         if found:
             return found
-        # "violations by Algerian security forces"; a message's author: "a demand from the US".
+        # "violations by Algerian security forces"; a message's author: "a demand from the US";
+        # a facility's owner or user: "a camp for Congolese refugees", "the offices of the party".
+        lemma = token.lemma_.lower()
         messages = self.book.cue("message_nouns") | self.book.cue("pressure_nouns")
-        authors = ("by", "from") if token.lemma_.lower() in messages else ("by",)
+        authors = ("by", "from") if lemma in messages else ("by", "of", "for") if lemma in self.book.cue("facility_nouns") else ("by",)
         found = [
             a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
