@@ -185,3 +185,20 @@ def test_a_demanded_withdrawal_targets_who_must_withdraw(code):
 def test_an_attack_on_a_facility_targets_its_users(code):
     events, _ = code("A temporary camp for Congolese refugees was attacked by Burundian militiamen.")
     assert ("BDIREB", "19", "CODREF") in triples(events, "asserted")
+
+
+def test_presenting_evidence_against_someone_accuses_them(code):
+    active, _ = code("The US presented evidence against Russia.")
+    passive, _ = code("Evidence against Russia was presented by the US.")
+    assert ("USA", "11", "RUS") in triples(active, "asserted")
+    assert ("USA", "11", "RUS") in triples(passive, "asserted")
+
+
+def test_exercises_in_a_place_are_aimed_at_its_state(code):
+    events, _ = code("Russia is conducting military exercises in Alaska.")
+    assert ("RUS", "15", "USA") in triples(events)
+
+
+def test_a_passive_light_verb_has_no_doer_but_its_agent(code):
+    events, _ = code("They also stated arrests were made in Australia and Brazil.")
+    assert not [e for e in events if e.root == "17"]

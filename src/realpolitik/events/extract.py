@@ -243,10 +243,9 @@ class Extractor:
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
             if _is_passive(verb):
-                agent = [c for c in verb.children if c.dep_ == "agent"]
                 subject = _subject(verb)
                 passive_targets = self._named_in(subject, reading) if subject is not None else []
-                sources = [a for ag in agent for p in ag.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+                sources = self._agents(verb, reading)
                 targets = passive_targets or targets
                 inherited = False
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
@@ -282,11 +281,13 @@ class Extractor:
             sources, inherited = self._noun_sources(noun, reading)
             clause = noun
             if not sources and light is not None:
-                sources, _ = self.sources_of(light, reading)
+                # "arrests were made in Australia": a passive light verb's doer is its agent only,
+                # not whoever reports it.
+                sources = self._agents(light, reading) if _is_passive(light) else self.sources_of(light, reading)[0]
                 inherited, clause = True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
             if not targets and light is not None:
-                targets = self._adjunct_targets(light, reading)
+                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading)
             if receiving is not None:
                 # "Ukraine received military aid from the US": the giver is the source.
                 givers = self._givers([noun, receiving], reading)
@@ -313,6 +314,10 @@ class Extractor:
             elif child.dep_ == "nsubjpass":
                 themes.extend(conjuncts(child))
         return themes
+
+    def _agents(self, verb: Token, reading: Reading) -> list[Actor]:
+        """The "by" agent of a passive verb."""
+        return [a for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
 
     def _measured(self, noun: Token) -> list[Token]:
         """What a number or measure counts: "25,000 tons of food aid", "two of its nationals"."""
