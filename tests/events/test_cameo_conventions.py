@@ -202,3 +202,8 @@ def test_exercises_in_a_place_are_aimed_at_its_state(code):
 def test_a_passive_light_verb_has_no_doer_but_its_agent(code):
     events, _ = code("They also stated arrests were made in Australia and Brazil.")
     assert not [e for e in events if e.root == "17"]
+
+
+def test_forcing_an_aid_agency_out_is_expelling_it(code):
+    events, _ = code("Jakarta forced the UN refugee agency out of the country.")
+    assert any(e.cameo == "1663" and e.source.code == "IDNGOV" for e in events)
