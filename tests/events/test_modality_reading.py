@@ -68,3 +68,10 @@ def test_a_phrasal_negator_needs_its_particle(code):
     # "ruled" here is a misparsed participle ("Taliban ruled Afghanistan"), not "ruled out".
     ruled, _ = code("Taliban ruled Afghanistan has been sharing expertise with Pakistan.")
     assert any(e.root == "06" and e.modality == "asserted" for e in ruled)
+
+
+def test_news_attribution_by_report_is_no_hedge(code):
+    events, _ = code("A camp was attacked by Burundian militiamen near Goma, the UN agency reported.")
+    assert {e.modality for e in events if e.root in ("18", "19")} == {"asserted"}
+    rumoured, _ = code("There are rumours that Russia attacked Ukraine.")
+    assert "asserted" not in {e.modality for e in rumoured if e.root == "19"}
