@@ -80,3 +80,8 @@ def test_former_state_names_are_their_successor_states(code):
     found = triples(events)
     assert ("RUS", "11") in {(t, r) for s, r, t in found}  # a state, not a labour "union"
     assert ("COD", "11", "ZWE") in found
+
+
+def test_peoples_of_one_state_are_that_state(code):
+    events, _ = code("Chechen rebels attacked Russian troops.")
+    assert ("RUSREB", "19", "RUSMIL") in triples(events)
