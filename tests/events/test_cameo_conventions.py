@@ -211,3 +211,10 @@ def test_a_passive_light_verb_has_no_doer_but_its_agent(code):
 def test_forcing_an_aid_agency_out_is_expelling_it(code):
     events, _ = code("Jakarta forced the UN refugee agency out of the country.")
     assert any(e.cameo == "1663" and e.source.code == "IDNGOV" for e in events)
+
+
+def test_giving_someone_a_welcome_is_hosting_them(code):
+    events, _ = code("President Francois Mitterrand gave a warm welcome to South African leader F.W. de Klerk.", date="1990-05-10")
+    assert ("FRAGOV", "04", "ZAFGOV") in triples(events, "asserted")
+    plain, _ = code("The talks were a welcome development for Israel.")
+    assert not [e for e in plain if e.root == "04"]
