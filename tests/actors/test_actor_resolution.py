@@ -85,3 +85,8 @@ def test_former_state_names_are_their_successor_states(code):
 def test_peoples_of_one_state_are_that_state(code):
     events, _ = code("Chechen rebels attacked Russian troops.")
     assert ("RUSREB", "19", "RUSMIL") in triples(events)
+
+
+def test_a_sector_noun_takes_the_state_it_comes_from(code):
+    events, _ = code("President Bush met with exiled dissidents from Myanmar.", date="2008-08-01")
+    assert any(s == "USAGOV" and r == "04" and t == "MMROPP" for s, r, t in triples(events))

@@ -235,8 +235,8 @@ class ActorResolver:
     def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
-        # "the army of Mali", "security forces in Guinea", "rebels in the Ivory Coast"
-        located = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for pobj in prep.children if pobj.dep_ == "pobj"]
+        # "the army of Mali", "rebels in the Ivory Coast", "dissidents from Myanmar"
+        located = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from") for pobj in prep.children if pobj.dep_ == "pobj"]
         # ... one level further: "the mayor of the West Bank city of Nablus"
         located += [p for pobj in located for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for p in prep.children if p.dep_ == "pobj"]
         candidates += located
