@@ -48,3 +48,8 @@ def test_a_named_group_noun_is_the_group(code):
 def test_a_pro_or_anti_prefixed_name_is_a_stance_not_an_actor(code):
     events, _ = code("Egypt criticized the pro-Israel position of the senator. An anti-Syria journalist was attacked.")
     assert not any(e.target is not None and e.target.country in ("ISR", "SYR") for e in events)
+
+
+def test_an_exception_names_no_target(code):
+    events, _ = code("Turkey invited the countries to open dialogue, with the exception of Cyprus.")
+    assert not [e for e in events if e.target is not None and e.target.country == "CYP"]

@@ -86,8 +86,9 @@ class Extractor:
             # "protested the pact", "concerns over the pact": the pact's parties.
             end = token.idx + len(token.text)
             return [Actor(code, None, token.idx, end, via="pact") for code in reading.pacts[token.i]]
-        # "the government of Mali", "leaders of Russia and China": the "of" object names them.
-        if token.pos_ == "NOUN":
+        # "the government of Mali", "leaders of Russia and China": the "of" object names them;
+        # "with the exception of Cyprus" leaves it out.
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in self.book.cue("exclusion_nouns"):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
