@@ -61,6 +61,8 @@ class Extractor:
         self.object_control = book.cue("object_control")
         self.light_verbs = book.cue("light_verbs")
         self.receiving = book.cue("receiving_verbs")
+        # Nouns whose author follows "from": "a demand from the US", "pressure from Congress".
+        self.authored_nouns = book.cue("message_nouns") | book.cue("pressure_nouns")
         # The lemmatizer sometimes misses ("staged" -> "stag"): read the surface form instead.
         self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
         self.light_forms = {form for lemma in self.light_verbs for form in inflections(lemma)}
@@ -363,8 +365,7 @@ class Extractor:
         # "violations by Algerian security forces"; a message's author: "a demand from the US";
         # a facility's owner or user: "a camp for Congolese refugees", "the offices of the party".
         lemma = token.lemma_.lower()
-        messages = self.book.cue("message_nouns") | self.book.cue("pressure_nouns")
-        authors = ("by", "from") if lemma in messages else ("by", "of", "for") if lemma in self.book.cue("facility_nouns") else ("by",)
+        authors = ("by", "from") if lemma in self.authored_nouns else ("by", "of", "for") if lemma in self.book.cue("facility_nouns") else ("by",)
         found = [
             a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
@@ -479,7 +480,6 @@ class Extractor:
         Chinese authorities", "in retaliation for Israel's strikes", "declined to resign despite
         pressure by the commission": the adjunct names the target."""
         stance_nouns = self.book.cue("stance_nouns")
-        pressures = self.book.cue("message_nouns") | self.book.cue("pressure_nouns")
         for host in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             for prep in host.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "despite"):
@@ -490,7 +490,7 @@ class Extractor:
                     lemma = noun.lemma_.lower()
                     if prep.lower_ == "in" and lemma in stance_nouns:
                         found = [a for inner in noun.children if inner.dep_ == "prep" for p in inner.children for a in self._named_in(p, reading)]
-                    elif prep.lower_ == "despite" and lemma in pressures:
+                    elif prep.lower_ == "despite" and lemma in self.authored_nouns:
                         found = self._named_in(noun, reading)  # "despite calls from X", "despite X's objections"
                     else:
                         continue
@@ -677,16 +677,17 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
     in the same sentence."""
     out = []
     for cand in candidates:
-        governors = (cand.trigger, cand.clause, cand.trigger.head)  # "began a strike to protest"
-        purpose = next(
-            (o for o in candidates if o.target is not None and o.source.country == cand.source.country
-             and any(_is_purpose_of(o.trigger, verb) for verb in governors)),
-            None,
-        )  # fmt: skip
-        if cand.target is None and purpose is not None:
+        if cand.target is None:
             # "began a hunger strike to protest against Sweden's decision": the act is aimed at
             # whom its purpose is aimed at.
-            cand = replace(cand, target=purpose.target, inherited=True)
+            governors = (cand.trigger, cand.clause, cand.trigger.head)
+            purpose = next(
+                (o for o in candidates if o.target is not None and o.source.country == cand.source.country
+                 and any(_is_purpose_of(o.trigger, verb) for verb in governors)),
+                None,
+            )  # fmt: skip
+            if purpose is not None:
+                cand = replace(cand, target=purpose.target, inherited=True)
         if cand.target is None and not cand.pattern.no_target:
             sibling = next(
                 (o for o in candidates if o.target is not None and o.code[:2] == cand.code[:2] and o.source.country == cand.source.country),
