@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik import __version__
 from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
+from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import Actor, ActorResolver, Reading
 from realpolitik.events import commitments
 from realpolitik.events.extract import Candidate, Extractor
@@ -60,7 +61,7 @@ class Coder:
         self.refusals = self.book.cue("refusal_verbs")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
-        self.filter = CandidateFilter(self.nlp, self.resolver.matcher, self.book, self.dictionary.sector_nouns)
+        self.filter = CandidateFilter(self.nlp, self.resolver.names, self.book, self.dictionary.sector_nouns)
         self.stats = {"sentences": 0, "parsed": 0}
 
     # -- public ----------------------------------------------------------------------------
@@ -249,11 +250,21 @@ class Coder:
                 if prep.dep_ == "prep" and prep.lower_ in _LOCATION_PREPS:
                     for place in prep.subtree:
                         entry = reading.places.get(place.i)
-                        if entry is not None and place.idx not in used and place.dep_ == "pobj" and place.head.lower_ in _LOCATION_PREPS:
+                        if entry is not None and place.idx not in used and _is_placed(place):
                             return Location(name=entry.name, country=entry.code[:3])
             if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head == token:
                 return None
             token = token.head
+
+
+def _is_placed(place: Token) -> bool:
+    """ "in Moscow", or "in the town of Samarra" """
+    if place.dep_ != "pobj":
+        return False
+    of = place.head
+    if of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return of.head.dep_ == "pobj" and of.head.head.lower_ in _LOCATION_PREPS
+    return of.lower_ in _LOCATION_PREPS
 
 
 def _is_future_negation(verb: Token, cue: str | None) -> bool:

@@ -76,3 +76,17 @@ def test_a_wrong_header_is_rejected(tmp_path):
     path.write_text("iso,name\n" + text, encoding="utf-8")
     with pytest.raises(DataFileError, match=r"countries\.csv:1: header must be"):
         load_dictionary(folder)
+
+
+def test_a_town_in_an_unknown_country_is_rejected(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "towns.csv", "a", encoding="utf-8") as handle:
+        handle.write("Poseidonia,ATL,20000\n")
+    with pytest.raises(DataFileError, match=r"towns\.csv:\d+: country 'ATL'"):
+        load_dictionary(folder)
+
+
+def test_the_curated_files_outrank_the_town_gazetteer():
+    actors = default_dictionary()
+    assert {e.kind for e in actors.lookup("Samarra")} == {"town"}
+    assert "town" not in {e.kind for e in actors.lookup("Washington")}

