@@ -45,6 +45,8 @@ CODER = f"realpolitik {__version__}"
 _LOCATION_PREPS = {"in", "at", "during", "near", "from"}
 # Generic codes whose specific code depends on the act in their complement (cues.yaml tables).
 _CODED_BY_COMPLEMENT = {"130": "threat_codes", "120": "refusal_codes"}
+# Generic codes that stand only for an uncoded complement: a coded one yields its own reading.
+_ONLY_WITHOUT_COMPLEMENT = {"030"}
 
 
 class Coder:
@@ -157,8 +159,10 @@ class Coder:
         out = []
         for cand in candidates:
             table = _CODED_BY_COMPLEMENT.get(cand.code)
-            if table is not None:
+            if table is not None or cand.code in _ONLY_WITHOUT_COMPLEMENT:
                 embedded = next((by_trigger[c.i] for c in cand.trigger.children if c.dep_ == "xcomp" and c.i in by_trigger), None)
+                if embedded is not None and table is None:
+                    continue
                 if embedded is not None:
                     cand = replace(cand, code=self.book.mapped_code(table, embedded.code) or cand.code)
             out.append(cand)

@@ -90,3 +90,18 @@ def test_peoples_of_one_state_are_that_state(code):
 def test_a_sector_noun_takes_the_state_it_comes_from(code):
     events, _ = code("President Bush met with exiled dissidents from Myanmar.", date="2008-08-01")
     assert any(s == "USAGOV" and r == "04" and t == "MMROPP" for s, r, t in triples(events))
+
+
+def test_an_unknown_name_under_a_title_with_a_country_is_that_office(code):
+    events, _ = code("Serbian President Zorvan Kadelic criticized Croatia. He also condemned Albania.")
+    assert ("SRBGOV", "11", "HRV") in triples(events)
+    assert ("SRBGOV", "11", "ALB") in triples(events)
+    assert events[0].source.text == "Serbian President Zorvan Kadelic"
+
+
+def test_a_title_whose_country_was_only_guessed_lends_it_to_no_name(code):
+    # "company" takes the state just named as a guess; the name is not given that guess.
+    events, _ = code("After the US report, energy company Burisma criticized Russia.")
+    assert triples(events) == set()
+    events, _ = code("US energy company Burisma criticized Russia.")
+    assert triples(events) == {("USABUS", "11", "RUS")}

@@ -28,6 +28,13 @@ def test_a_pledged_cooperative_act_is_also_an_expressed_intent(code):
     assert any(e.cameo == "0332" and e.modality == "asserted" for e in events)
 
 
+def test_a_pledge_of_an_uncoded_act_is_an_unspecified_intent(code):
+    events, _ = code("Kenya's president promised to reform the police. Kenya pledged to send aid to Somalia.")
+    assert [e.cameo for e in events if e.trigger.text == "promised"] == ["030"]
+    # A pledged act with a code of its own gives its own intent code, once.
+    assert [e.cameo for e in events if e.trigger.text == "pledged"] == ["033"]
+
+
 def test_a_planned_attack_is_a_threat(code):
     events, _ = code("Iran plans to attack Israel.")
     assert any(e.cameo == "138" and e.modality == "asserted" for e in events)

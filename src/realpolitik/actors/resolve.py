@@ -184,7 +184,11 @@ class ActorResolver:
             found = discourse.surname(token)
             if found:
                 return found
-            # An unknown name with a title and a country: "Serbian President Vojislav Kostunica".
+            titled = self._titled_name(token, reading)
+            if titled:
+                # No surname for later sentences: the candidate filter could not see it.
+                discourse.add(token, titled)
+                return titled
         if token.pos_ not in ("NOUN", "PROPN"):
             return []  # "a national budget": an adjective names no actor
         sector = self._sector_of(token, names)
@@ -207,6 +211,18 @@ class ActorResolver:
         actor = Actor(code, country.name, start, token.idx + len(token.text), via=country.via, person=_is_person_noun(token))
         discourse.add(token, [actor])
         return [actor]
+
+    def _titled_name(self, token: Token, reading: Reading) -> list[Actor]:
+        """An unknown name whose title has a country: "Serbian President Vojislav Kostunica" is
+        the Serbian president (the title resolved first, as a phrase of its own)."""
+        for title in token.children:
+            if title.dep_ != "compound" or title.i > token.i or self.dictionary.sector_of(title.lemma_) is None:
+                continue
+            found = [a for a in reading.at(title) if a.via == "name" and a.sector]
+            if found:
+                end = token.idx + len(token.text)
+                return [replace(a, end=end, person=True) for a in found]
+        return []
 
     def _sector_of(self, token: Token, names) -> str | None:
         nouns = self.dictionary.sector_nouns
