@@ -105,3 +105,10 @@ def test_a_title_whose_country_was_only_guessed_lends_it_to_no_name(code):
     assert triples(events) == set()
     events, _ = code("US energy company Burisma criticized Russia.")
     assert triples(events) == {("USABUS", "11", "RUS")}
+
+
+def test_a_name_the_parser_splits_keeps_its_coordinated_partner(code):
+    # The small model reads "Barack" as a preposition heading "Obama"; "and Angela Merkel" then
+    # hangs on "Obama", not on the subject token.
+    events, _ = code("Barack Obama and Angela Merkel criticized Iran.")
+    assert {(source[:3], target) for source, _, target in triples(events)} == {("USA", "IRN"), ("DEU", "IRN")}

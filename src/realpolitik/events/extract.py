@@ -72,8 +72,13 @@ class Extractor:
     def actors(self, token: Token | None, reading: Reading) -> list[Actor]:
         if token is None:
             return []
+        members = conjuncts(token)
+        # A name the parser split ("Barack" heading "Obama"): the conjuncts hang on either part.
+        for part in token.children:
+            if part.dep_ != "conj" and _same_name(part, token, reading):
+                members += conjuncts(part)[1:]
         found: list[Actor] = []
-        for member in conjuncts(token):
+        for member in members:
             found.extend(self._phrase_actors(member, reading, by_modifier=token.dep_ != "nsubj"))
         unique: dict[str, Actor] = {}
         for actor in found:
@@ -716,6 +721,11 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in _SUBJECTS:
             return child
     return None
+
+
+def _same_name(a: Token, b: Token, reading: Reading) -> bool:
+    starts = {actor.start for actor in reading.at(b) if actor.via == "name"}
+    return any(actor.start in starts for actor in reading.at(a) if actor.via == "name")
 
 
 def _is_passive(verb: Token) -> bool:
