@@ -112,3 +112,8 @@ def test_a_name_the_parser_splits_keeps_its_coordinated_partner(code):
     # hangs on "Obama", not on the subject token.
     events, _ = code("Barack Obama and Angela Merkel criticized Iran.")
     assert {(source[:3], target) for source, _, target in triples(events)} == {("USA", "IRN"), ("DEU", "IRN")}
+
+
+def test_youths_are_civilians_of_their_demonym(code):
+    events, _ = code("Palestinian youths attacked Israeli soldiers.")
+    assert ("PSECVL", "19", "ISRMIL") in triples(events)
