@@ -225,3 +225,8 @@ def test_giving_someone_a_welcome_is_hosting_them(code):
     assert ("FRAGOV", "04", "ZAFGOV") in triples(events, "asserted")
     plain, _ = code("The talks were a welcome development for Israel.")
     assert not [e for e in plain if e.root == "04"]
+
+
+def test_restrictions_that_are_not_trade_sanctions_are_administrative_sanctions(code):
+    events, _ = code("Israel imposed restrictions on Palestinian workers. The US imposed trade restrictions on China.")
+    assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("ISR", "172", "PSELAB"), ("USA", "163", "CHN")}
