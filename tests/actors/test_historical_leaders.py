@@ -1,4 +1,4 @@
-"""people.csv covers heads of state and government of 1975-2000, each valid on the right dates."""
+"""people.csv covers heads of state and government since 1975, each valid on the right dates."""
 
 import csv
 from collections import Counter
@@ -26,6 +26,10 @@ DATA = package_file("realpolitik.actors", "data")
         ("Yasser Arafat", "1988-11-15", "PSEGOV"),  # PLO chairman
         ("Shevardnadze", "1988-05-01", "RUSGOV"),  # Soviet foreign minister, later Georgia's leader
         ("Shevardnadze", "1997-05-01", "GEOGOV"),
+        ("Laurent Gbagbo", "2005-03-01", "CIVGOV"),
+        ("Mwai Kibaki", "2008-01-01", "KENGOV"),
+        ("Levy Mwanawasa", "2004-06-01", "ZMBGOV"),
+        ("Vojislav Kostunica", "2005-06-01", "SRBGOV"),
     ],
 )
 def test_a_historical_leader_resolves_on_a_date_in_office(surface, day, code):
