@@ -61,6 +61,7 @@ class Coder:
         self.ontology = ontology()
         self.reporting = self.book.cue("reporting_verbs")
         self.refusals = self.book.cue("refusal_verbs")
+        self.schedulers = self.book.cue("schedulers")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
         self.filter = CandidateFilter(self.nlp, self.resolver.names, self.book, self.dictionary.sector_nouns)
@@ -174,7 +175,7 @@ class Coder:
         too, so both readings are in the data."""
         if modal.modality == "negated" and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
             code = self.book.mapped_code("refusal_codes", cand.code)
-        elif modal.modality == "intended":
+        elif modal.modality == "intended" and modal.cue not in self.schedulers:
             code = self.book.mapped_code("intent_codes", cand.code)
         else:
             return None

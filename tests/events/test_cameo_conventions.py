@@ -230,3 +230,21 @@ def test_giving_someone_a_welcome_is_hosting_them(code):
 def test_restrictions_that_are_not_trade_sanctions_are_administrative_sanctions(code):
     events, _ = code("Israel imposed restrictions on Palestinian workers. The US imposed trade restrictions on China.")
     assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("ISR", "172", "PSELAB"), ("USA", "163", "CHN")}
+
+
+def test_the_subject_of_ready_or_prepared_performs_the_act(code):
+    events, _ = code("Algeria's president said he is prepared to lift the ban on the Islamic Salvation Front.")
+    assert ("DZAGOV", "08", "DZAREBFIS") in triples(events, "intended")
+    assert ("DZAGOV", "03", "DZAREBFIS") in triples(events, "asserted")
+
+
+def test_a_timetable_is_an_intended_act_but_no_expressed_intent(code):
+    events, _ = code("The Burundian president was due to step down in August.")
+    assert [(e.cameo, e.modality) for e in events] == [("0831", "intended")]
+
+
+def test_the_signers_of_a_pact_are_not_their_own_counterparts(code):
+    events, _ = code("Leaders met in Niamey for a summit where Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the trade agreement.")
+    pairs = {(e.source.country, e.target.country) for e in events}
+    assert ("NGA", "BEN") in pairs and ("BEN", "NGA") in pairs
+    assert ("NGA", "NGA") not in pairs and ("BEN", "BEN") not in pairs

@@ -350,6 +350,9 @@ class Extractor:
                 # "the PKK issued a declaration demanding ...": the declaration's issuer demands.
                 owner, _ = self.sources_of(head.head, reading, depth + 1)
             return owner, True
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            # "he is prepared to lift the ban", "France is ready to contribute": the copula's subject.
+            head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return [], False
         if verb.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in self.object_control:
@@ -601,7 +604,11 @@ class Extractor:
         if not sources:
             return out
         targets = _not_own(targets, sources)
-        pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
+        # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
+        # agreement" is no agreement of Nigeria's president with Nigeria.
+        pairs: list[tuple[Actor, Actor | None]] = [
+            (s, t) for s in sources for t in targets if s.code != t.code and not (t.via == "pact" and _same_side(s, t))
+        ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
                 pairs = list(permutations(sources, 2))
