@@ -55,3 +55,28 @@ def test_filtering_skips_sentences(coders):
     seen = filtered.stats["sentences"] - before["sentences"]
     parsed = filtered.stats["parsed"] - before["parsed"]
     assert 0 < parsed < 0.8 * seen
+
+
+@pytest.mark.parametrize(
+    "text, parsed",
+    [
+        ("Iran praised the decision made in Samarra.", False),  # a town is no actor for praise
+        ("Iran shelled villages near the town of Samarra.", True),  # ... but can be the target of force
+        ("A car bomb killed two Iraqi soldiers in Samarra.", True),  # ... or the place of unnamed attackers
+    ],
+)
+def test_a_town_counts_as_an_actor_only_for_acts_a_place_takes_part_in(coders, text, parsed):
+    filtered, full = coders
+    before = filtered.stats["parsed"]
+    assert filtered.code(text) == full.code(text)
+    assert (filtered.stats["parsed"] > before) is parsed
+
+
+def test_a_noun_trigger_headed_by_a_function_word_is_found_by_its_other_words(coders):
+    # "sit-in" is headed by "in"; "in" alone must not make every sentence a candidate.
+    filtered, full = coders
+    before = filtered.stats["parsed"]
+    filtered.code("Iran praised the decision made in Isfahan.")
+    assert filtered.stats["parsed"] == before
+    text = "Iranian students staged a sit-in outside the Russian embassy."
+    assert filtered.code(text) == full.code(text) != []

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from symspellpy import SymSpell, Verbosity
 
-from realpolitik.actors.dictionary import CAPITAL, COUNTRY, DEMONYM, ORGANISATION, SEAT, TOWN, ActorDictionary
+from realpolitik.actors.dictionary import CAPITAL, CITY, COUNTRY, DEMONYM, ORGANISATION, SEAT, TOWN, ActorDictionary
 
 # A respelt word standing alone must be this long: short words have too many neighbours.
 MIN_ALONE = 7
@@ -93,6 +93,8 @@ class NameMatcher:
         names = dictionary.names
         self.surfaces = list(names)
         self.towns = frozenset(s for s, entries in names.items() if all(e.kind == TOWN for e in entries))
+        # Names that only ever stand for a place, never for an actor.
+        self.places = frozenset(s for s, entries in names.items() if all(e.kind in (TOWN, CITY) for e in entries))
         self._matcher = PhraseMatcher(vocab, attr="ORTH")
         self._one_word_towns = np.zeros(0, dtype="uint64")
         curated_words = {w for s in self.surfaces if s not in self.towns for w in _words(s)}

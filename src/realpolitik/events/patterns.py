@@ -70,9 +70,6 @@ class PatternBook:
     cues: dict[str, set[str]] = field(default_factory=dict)
     code_maps: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def trigger_lemmas(self) -> set[str]:
-        return set(self.by_verb) | set(self.by_noun)
-
     def cue(self, name: str) -> set[str]:
         return self.cues.get(name, set())
 

@@ -40,10 +40,14 @@ class CandidateFilter:
     def __init__(self, nlp: Language, names: NameMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
         self.names = names
         exceptions = nlp.get_pipe("memoised_morphology").lemmatizer.lookups.get_table("lemma_exc")
-        self.trigger_forms = _forms(book.trigger_lemmas(), exceptions)
+        self.trigger_forms = _forms(_trigger_words(book, nlp.vocab), exceptions)
         # Triggers of events that stand without a target ("protesters rallied"): one actor is enough.
-        lone = {phrase.head for table in (book.by_verb, book.by_noun) for options in table.values() for phrase, pattern in options if pattern.no_target}
-        self.lone_forms = _forms(lone, exceptions)
+        self.lone_forms = _forms(_trigger_words(book, nlp.vocab, lambda pattern: pattern.no_target), exceptions)
+        # Triggers of acts a place can take part in: done to the place's state ("shelled Juba") or
+        # by its unidentified forces ("killed in a car bombing in Baghdad"). Elsewhere a town or
+        # city name is only where something happened, and no actor.
+        place_codes = tuple(book.cue("place_target_codes") | book.cue("unattributed_roots"))
+        self.place_forms = _forms(_trigger_words(book, nlp.vocab, lambda pattern: pattern.code.startswith(place_codes)), exceptions)
         single = set(PERSON_PRONOUNS | THING_PRONOUNS)
         for noun in sector_nouns:
             single |= inflections(noun.split()[-1])
@@ -54,7 +58,7 @@ class CandidateFilter:
         strings = nlp.vocab.strings
         self._ids = {
             name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
-            for name, words in (("group", self.group_words), ("single", self.single_words), ("trigger", self.trigger_forms), ("lone", self.lone_forms))
+            for name, words in (("group", self.group_words), ("single", self.single_words), ("trigger", self.trigger_forms), ("lone", self.lone_forms), ("place", self.place_forms))
         }
 
     def keep(self, doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
@@ -76,10 +80,15 @@ class CandidateFilter:
         actors = per_sentence(self._ids["group"], 2) + per_sentence(self._ids["single"])
         trigger = per_sentence(self._ids["trigger"]) > 0
         lone = per_sentence(self._ids["lone"]) > 0
+        placed = per_sentence(self._ids["place"]) > 0
         name_words: list[set[int]] = [set() for _ in range(count)]
         for match in self.names(doc):
             i = sentence[match.span.start]
-            if i >= 0:
+            if i < 0:
+                continue
+            if match.surface in self.names.places:
+                actors[i] += int(placed[i])
+            else:
                 actors[i] += 1
                 name_words[i].update(t.orth for t in match.span)
         named = [bool(words) for words in name_words]
@@ -104,6 +113,19 @@ class CandidateFilter:
             if any(keep[j] for j in window) or any(keep[j] for j in set(sentence[later].tolist())):
                 keep[i] = True
         return keep
+
+
+def _trigger_words(book: PatternBook, vocab, keep=lambda pattern: True) -> set[str]:
+    """The words that show a trigger (of the patterns ``keep`` selects) may be present. A noun
+    phrase whose head is a function word ("sit-in", "build-up": "in", "up") is shown by its other
+    words; "in" would keep every sentence."""
+    words: set[str] = set()
+    for nominal, table in ((False, book.by_verb), (True, book.by_noun)):
+        for head, options in table.items():
+            for phrase, pattern in options:
+                if keep(pattern):
+                    words.update(phrase.extra if nominal and phrase.extra and vocab[head].is_stop else (head,))
+    return words
 
 
 def _forms(lemmas: Iterable[str], exceptions) -> frozenset[str]:
