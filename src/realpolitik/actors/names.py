@@ -138,12 +138,9 @@ class NameMatcher:
             yield start, Doc(doc.vocab, words=words, spaces=spaces[start:end])
 
     def _one_word_towns_in(self, doc: Doc) -> list[int]:
-        towns = self._one_word_towns
-        if not len(doc) or not len(towns):
+        if not len(doc):
             return []
-        orth = doc.to_array(ORTH).astype("uint64")
-        found = towns[np.minimum(np.searchsorted(towns, orth), len(towns) - 1)] == orth
-        return np.flatnonzero(found).tolist()
+        return np.flatnonzero(in_sorted(doc.to_array(ORTH).astype("uint64"), self._one_word_towns)).tolist()
 
     def _respellings(self, doc: Doc) -> dict[int, str]:
         if not len(doc):
@@ -166,6 +163,14 @@ class NameMatcher:
         if any(t.is_title and t.is_alpha and t.i not in respelt for t in span):
             return True
         return surface in self._alone
+
+
+def in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in the sorted, unique ``sorted_ids`` (string ids). ``np.isin``
+    would sort the ids again on every call, which costs more than the lookup itself."""
+    if not len(sorted_ids):
+        return np.zeros(len(values), dtype=bool)
+    return sorted_ids[np.minimum(np.searchsorted(sorted_ids, values), len(sorted_ids) - 1)] == values
 
 
 def in_place_context(span: Span) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 
 from realpolitik.actors.coref import MAX_DISTANCE, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
-from realpolitik.actors.names import NameMatcher
+from realpolitik.actors.names import NameMatcher, in_sorted
 from realpolitik.actors.resolve import GROUP_NOUNS, PACT_NOUNS
 from realpolitik.events.patterns import PatternBook
 
@@ -74,7 +74,7 @@ class CandidateFilter:
         lower = doc.to_array([LOWER]).astype("uint64")
 
         def per_sentence(ids: np.ndarray, weight: int = 1) -> np.ndarray:
-            hits = np.isin(lower, ids, assume_unique=False) & inside
+            hits = in_sorted(lower, ids) & inside
             return np.bincount(sentence[hits], minlength=count) * weight
 
         actors = per_sentence(self._ids["group"], 2) + per_sentence(self._ids["single"])
