@@ -248,3 +248,8 @@ def test_the_signers_of_a_pact_are_not_their_own_counterparts(code):
     pairs = {(e.source.country, e.target.country) for e in events}
     assert ("NGA", "BEN") in pairs and ("BEN", "NGA") in pairs
     assert ("NGA", "NGA") not in pairs and ("BEN", "BEN") not in pairs
+
+
+def test_forces_kept_on_alert_are_a_show_of_force_against_the_place(code):
+    events, _ = code("Israeli troops remained on alert in the occupied West Bank.")
+    assert triples(events) == {("ISRMIL", "15", "PSE")}
