@@ -253,3 +253,17 @@ def test_the_signers_of_a_pact_are_not_their_own_counterparts(code):
 def test_forces_kept_on_alert_are_a_show_of_force_against_the_place(code):
     events, _ = code("Israeli troops remained on alert in the occupied West Bank.")
     assert triples(events) == {("ISRMIL", "15", "PSE")}
+
+
+def test_fighting_someone_is_engaged_in_is_a_fight_with_them(code):
+    events, _ = code("Rebels in Syria engaged Filipino peacekeepers in a firefight.")
+    assert {(s[:3], r, t[:3]) for s, r, t in triples(events)} == {("SYR", "19", "PHL")}
+    events, _ = code("China engaged in talks with the United States.")
+    assert all(e.root != "19" for e in events)
+
+
+def test_an_object_after_a_phrase_preposition_counts_for_that_phrase_only(code):
+    # "agree upon" is listed for economic cooperation, not for signing: an agreement agreed upon
+    # is an expressed intent, as the CAMEO manual codes it.
+    events, _ = code("Chile and Peru have agreed upon a new border pact.")
+    assert {e.cameo for e in events} == {"030"}

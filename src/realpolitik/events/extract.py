@@ -202,15 +202,24 @@ class Extractor:
         return [c for c in out if c.target is not None and not _same_side(c.source, c.target)]
 
     def _choose(
-        self, options: list[tuple[Phrase, EventPattern]], fits_phrase, themes: list[Token], has_object: bool = False
+        self,
+        options: list[tuple[Phrase, EventPattern]],
+        fits_phrase,
+        themes: list[Token],
+        has_object: bool = False,
+        via_prep: dict[int, str] | None = None,
     ) -> list[tuple[EventPattern, Token | None]]:
-        """Pick a pattern per theme ("provided humanitarian aid and military equipment" gives two)."""
+        """Pick a pattern per theme ("provided humanitarian aid and military equipment" gives two).
+        A theme found after a phrase's preposition (``via_prep``) counts for that phrase only."""
         chosen: list[tuple[EventPattern, Token | None]] = []
         fitting = [(phrase, pattern) for phrase, pattern in options if fits_phrase(phrase) and not (pattern.intransitive and has_object)]
+        via_prep = via_prep or {}
         themed_done = False
         for theme in themes:
             best: tuple[int, EventPattern] | None = None
-            for _, pattern in fitting:
+            for phrase, pattern in fitting:
+                if theme.i in via_prep and via_prep[theme.i] not in phrase.extra:
+                    continue
                 fits = [p.specificity for p in pattern.theme if _phrase_fits(p, theme)]
                 if fits and (best is None or max(fits) > best[0]):
                     best = (max(fits), pattern)
@@ -236,6 +245,11 @@ class Extractor:
     def _verbal(self, verb: Token, reading: Reading) -> list[Candidate]:
         options = self.book.by_verb[self._verb_lemma(verb)]
         themes = self._verb_themes(verb)
+        # "engaged the rebels in a firefight": the object of a themed phrase's own preposition is
+        # what is done - for that phrase only.
+        phrase_preps = {w for phrase, pattern in options if pattern.theme for w in phrase.extra}
+        via_prep = {p.i: c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in phrase_preps for p in c.children if p.dep_ == "pobj"}
+        themes += [t for t in verb.doc if t.i in via_prep]
 
         def fits(phrase: Phrase) -> bool:
             return all(any(_is_particle(c, word) for c in verb.children) for word in phrase.extra)
@@ -246,7 +260,7 @@ class Extractor:
         # A pattern none of the subjects can perform gives way to one they can: protesters who
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
-        for pattern, theme in self._choose(options, fits, themes, has_object):
+        for pattern, theme in self._choose(options, fits, themes, has_object, via_prep):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
