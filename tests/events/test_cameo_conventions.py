@@ -267,3 +267,8 @@ def test_an_object_after_a_phrase_preposition_counts_for_that_phrase_only(code):
     # is an expressed intent, as the CAMEO manual codes it.
     events, _ = code("Chile and Peru have agreed upon a new border pact.")
     assert {e.cameo for e in events} == {"030"}
+
+
+def test_assurances_given_or_received_are_a_promise_by_the_giver(code):
+    events, _ = code("Georgian demonstrators received assurances from the Georgian government.")
+    assert triples(events) == {("GEOGOV", "03", "GEOOPP")}
