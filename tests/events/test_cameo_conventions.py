@@ -272,3 +272,12 @@ def test_an_object_after_a_phrase_preposition_counts_for_that_phrase_only(code):
 def test_assurances_given_or_received_are_a_promise_by_the_giver(code):
     events, _ = code("Georgian demonstrators received assurances from the Georgian government.")
     assert triples(events) == {("GEOGOV", "03", "GEOOPP")}
+
+
+def test_a_stance_participle_is_held_by_its_subject(code):
+    # "is opposed to" states Israel's stance; it is no passive act done to Israel.
+    events, _ = code("Israel is opposed to French mediation in the talks.")
+    assert triples(events) == {("ISR", "12", "FRA")}
+    # A real passive keeps its agent as the doer.
+    events, _ = code("Aid was sent to Ukraine by Germany.")
+    assert triples(events) == {("DEU", "07", "UKR")}

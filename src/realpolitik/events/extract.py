@@ -59,6 +59,7 @@ class Extractor:
     def __init__(self, book: PatternBook) -> None:
         self.book = book
         self.object_control = book.cue("object_control")
+        self.stative = book.cue("stative_participles")
         self.light_verbs = book.cue("light_verbs")
         self.receiving = book.cue("receiving_verbs")
         # Nouns whose author follows "from": "a demand from the US", "pressure from Congress".
@@ -129,7 +130,7 @@ class Extractor:
         found: list[Candidate] = []
         themes_used: set[int] = set()
         for token in sent:
-            if _is_verbal(token) and self._verb_lemma(token) is not None:
+            if (_is_verbal(token) or self._is_stative(token)) and self._verb_lemma(token) is not None:
                 verbal = self._verbal(token, reading)
                 found.extend(verbal)
                 themes_used.update(c.theme.i for c in verbal if c.theme is not None)
@@ -264,7 +265,7 @@ class Extractor:
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
-            if _is_passive(verb):
+            if self._is_passive(verb):
                 subject = _subject(verb)
                 passive_targets = self._named_in(subject, reading) if subject is not None else []
                 sources = self._agents(verb, reading)
@@ -305,7 +306,7 @@ class Extractor:
             if not sources and light is not None:
                 # "arrests were made in Australia": a passive light verb's doer is its agent only,
                 # not whoever reports it.
-                sources = self._agents(light, reading) if _is_passive(light) else self.sources_of(light, reading)[0]
+                sources = self._agents(light, reading) if self._is_passive(light) else self.sources_of(light, reading)[0]
                 inherited, clause = True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
             if not targets and light is not None:
@@ -337,6 +338,13 @@ class Extractor:
                 themes.extend(conjuncts(child))
         return themes
 
+    def _is_stative(self, verb: Token) -> bool:
+        """ "is opposed to", "was committed to": a stance of the subject, not a passive act."""
+        return verb.lemma_.lower() in self.stative and not any(c.dep_ == "agent" for c in verb.children)
+
+    def _is_passive(self, verb: Token) -> bool:
+        return _is_passive(verb) and not self._is_stative(verb)
+
     def _agents(self, verb: Token, reading: Reading) -> list[Actor]:
         """The "by" agent of a passive verb."""
         return [a for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
@@ -349,7 +357,9 @@ class Extractor:
 
     def sources_of(self, verb: Token, reading: Reading, depth: int = 0) -> tuple[list[Actor], bool]:
         subject = _subject(verb)
-        if subject is not None and not _is_passive(verb):
+        if subject is None and verb.dep_ == "acomp" and self._is_stative(verb):
+            subject = _subject(verb.head)  # "Iran said it was opposed to the deal"
+        if subject is not None and not self._is_passive(verb):
             return self.actors(subject, reading), False
         if depth > 6 or verb.dep_ not in _CONTROLLED and verb.dep_ != "prep":
             return [], False
@@ -527,7 +537,7 @@ class Extractor:
         "a roadside bomb near Basra killed ...", "killed by an improvised explosive device")."""
         means_words = self.book.cue("attack_means")
         subject = _subject(verb)
-        means = [subject] if subject is not None and not _is_passive(verb) else []
+        means = [subject] if subject is not None and not self._is_passive(verb) else []
         if means and means[0].lemma_.lower() not in means_words:
             return []  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
