@@ -23,3 +23,10 @@ def test_a_town_name_outside_a_place_context_is_no_place(code):
     events, _ = code("Jackson criticized Russia. Russian troops shelled villages near Jackson.")
     assert all(event.source.code[:3] != "USA" for event in events)
     assert ("RUSMIL", "19", "USA") in triples(events)
+
+
+def test_a_part_of_a_place_is_that_place(code):
+    events, _ = code("Russian troops attacked Ukrainian soldiers in the east of Ukraine.")
+    assert events[0].location.country == "UKR"
+    events, _ = code("Russian troops shelled villages on the outskirts of Kharkiv.")
+    assert triples(events) == {("RUSMIL", "19", "UKR")}

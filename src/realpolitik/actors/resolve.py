@@ -34,6 +34,9 @@ from realpolitik.actors.dictionary import (
 _MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
 # Nouns for groupings of states, resolved through the discourse ("the two countries").
 GROUP_NOUNS = {"country", "nation", "state", "side", "government", "party", "neighbour", "neighbor", "power"}
+# Parts of a place: "in the east of the Gaza Strip", "on the outskirts of Kabul".
+PART_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+              "heart", "outskirts", "outskirt", "edge", "part", "border", "suburb", "coast", "interior", "rest"}
 PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "partnership"}
 # Parts of a state that act at home: without a country of their own they belong to the state
 # named just before them in the sentence.
@@ -311,10 +314,18 @@ def _preferred(entries: list[Entry]) -> Entry:
     return min(entries, key=lambda e: order.get(e.kind, 9))
 
 
+_LOCATIVE_PREPS = ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
+
+
 def _is_location(token: Token) -> bool:
-    """ "in Moscow", "to Vietnam" as a place, not as an acting government."""
+    """ "in Moscow", "to Vietnam", "in the east of the Gaza Strip" as a place, not as an acting
+    government."""
+    if token.dep_ != "pobj":
+        return False
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
+    if head.lower_ == "of" and head.head.lemma_.lower() in PART_NOUNS and head.head.dep_ == "pobj":
+        head = head.head.head  # "in the east of ...": the part's own preposition
+    return head.lower_ in _LOCATIVE_PREPS
 
 
 def _is_town_mention(token: Token) -> bool:

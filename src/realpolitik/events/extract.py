@@ -15,7 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from realpolitik.actors.resolve import Actor, Reading
+from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
 
@@ -563,6 +563,8 @@ class Extractor:
         for carrier in carriers:
             places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
             places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
+            # "in the east of the Gaza Strip", "on the outskirts of Kabul"
+            places += [o for p in places if p.lemma_.lower() in PART_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
             for place in places:
                 entry = reading.places.get(place.i)
                 if entry is not None:
