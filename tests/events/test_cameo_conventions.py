@@ -281,3 +281,15 @@ def test_a_stance_participle_is_held_by_its_subject(code):
     # A real passive keeps its agent as the doer.
     events, _ = code("Aid was sent to Ukraine by Germany.")
     assert triples(events) == {("DEU", "07", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan protesters staged a demonstration calling for the resignation of President Uhuru Kenyatta.",
+        "Kenyan protesters rioted after a march demanding the resignation of President Uhuru Kenyatta.",
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_demand_names(code, text):
+    events, _ = code(text)
+    assert any(e.root == "14" and e.target is not None and e.target.code == "KENGOV" for e in events)

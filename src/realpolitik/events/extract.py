@@ -281,6 +281,7 @@ class Extractor:
                     or self._adjunct_targets(verb, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                     or self._place_targets(verb, pattern, reading)
+                    or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                 )
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
@@ -311,6 +312,8 @@ class Extractor:
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
             if not targets and light is not None:
                 targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading)
+            if not targets and pattern.code.startswith("14"):
+                targets = self._demanded_of(noun, reading)
             if receiving is not None:
                 # "Ukraine received military aid from the US": the giver is the source.
                 givers = self._givers([noun, receiving], reading)
@@ -528,6 +531,28 @@ class Extractor:
                         continue
                     if found:
                         return found
+        return []
+
+    def _protest_demands(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "rioted following a demonstration calling for the removal of X": the demand of the
+        protest itself or of a protest it follows or joins."""
+        protests = [verb, *(p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ in ("pobj", "dobj"))]
+        return next((found for protest in protests if (found := self._demanded_of(protest, reading))), [])
+
+    def _demanded_of(self, protest: Token, reading: Reading) -> list[Actor]:
+        """ "a demonstration calling for the removal of President Mubarak", "rallied, demanding the
+        resignation of X": a protest is aimed at whom its demand names (a clause on the protest
+        whose verb appeals or demands)."""
+        for clause in protest.children:
+            codes = {p.code[:2] for _, p in self.book.by_verb.get(clause.lemma_.lower(), [])}
+            if clause.dep_ not in ("acl", "relcl", "advcl") or not codes & {"02", "10"}:
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            objects += [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "for" for p in prep.children if p.dep_ == "pobj"]
+            for obj in objects:
+                found = self.actors(obj, reading) or self._named_in(obj, reading)
+                if found:
+                    return found
         return []
 
     def _attackers_by_means(self, verb: Token, reading: Reading) -> list[Actor]:
