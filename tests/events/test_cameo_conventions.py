@@ -293,3 +293,13 @@ def test_a_stance_participle_is_held_by_its_subject(code):
 def test_a_protest_is_aimed_at_whom_its_demand_names(code, text):
     events, _ = code(text)
     assert any(e.root == "14" and e.target is not None and e.target.code == "KENGOV" for e in events)
+
+
+def test_stones_thrown_are_a_violent_protest(code):
+    events, _ = code("Palestinian youths threw stones at Israeli soldiers.")
+    assert triples(events) == {("PSECVL", "14", "ISRMIL")}
+
+
+def test_a_participle_on_an_actor_is_done_by_that_actor(code):
+    events, _ = code("Thousands of Serbian protesters demanding the resignation of the Serbian government marched in Belgrade.")
+    assert ("SRBOPP", "10", "SRBGOV") in triples(events)

@@ -371,6 +371,11 @@ class Extractor:
             # "refrained from furnishing", "warned X against arming": climb over the preposition.
             prep, head = head, head.head
         if head.pos_ in ("NOUN", "PROPN"):
+            doers = self.actors(head, reading) if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD") else []
+            if doers:
+                # "protesters demanding the release of ...": the noun is the doer (a past
+                # participle, "troops sent to the border", is done to it).
+                return doers, True
             # "Moscow's readiness to provide", "Seoul's contemplation of providing".
             owner = self._possessor(head, reading)
             if not owner and head.dep_ == "dobj" and head.head.lemma_.lower() in self.light_verbs:
@@ -534,10 +539,27 @@ class Extractor:
         return []
 
     def _protest_demands(self, verb: Token, reading: Reading) -> list[Actor]:
-        """ "rioted following a demonstration calling for the removal of X": the demand of the
-        protest itself or of a protest it follows or joins."""
-        protests = [verb, *(p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ in ("pobj", "dobj"))]
-        return next((found for protest in protests if (found := self._demanded_of(protest, reading))), [])
+        """ "rioted following a demonstration calling for the removal of X", "resorted to throwing
+        stones during demonstrations against violations by the Israeli military": the demand or
+        the opponent of the protest itself or of a protest it happens in."""
+        hosts = [verb, *(v for v in list(verb.ancestors)[:2] if v.pos_ in ("VERB", "AUX"))]
+        for host in hosts:
+            protests = [host, *(p for prep in host.children if prep.dep_ == "prep" for p in prep.children if p.dep_ in ("pobj", "dobj"))]
+            for protest in protests:
+                found = self._demanded_of(protest, reading) or self._opposed_by(protest, reading)
+                if found:
+                    return found
+        return []
+
+    def _opposed_by(self, protest: Token, reading: Reading) -> list[Actor]:
+        """ "demonstrations against X": a protest noun's own opponent."""
+        if not any(p.code.startswith("14") for _, p in self.book.by_noun.get(protest.lemma_.lower(), [])):
+            return []
+        return next(
+            (found for prep in protest.children if prep.dep_ == "prep" and prep.lower_ in ("against", "over")
+             for p in prep.children if p.dep_ == "pobj" if (found := self._named_in(p, reading))),
+            [],
+        )  # fmt: skip
 
     def _demanded_of(self, protest: Token, reading: Reading) -> list[Actor]:
         """ "a demonstration calling for the removal of President Mubarak", "rallied, demanding the
