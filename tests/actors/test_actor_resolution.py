@@ -1,5 +1,7 @@
 """How names become actor codes: states, capitals and seats of power, sectors, people by date."""
 
+import pytest
+
 from factories import triples
 
 
@@ -117,3 +119,9 @@ def test_a_name_the_parser_splits_keeps_its_coordinated_partner(code):
 def test_youths_are_civilians_of_their_demonym(code):
     events, _ = code("Palestinian youths attacked Israeli soldiers.")
     assert ("PSECVL", "19", "ISRMIL") in triples(events)
+
+
+@pytest.mark.parametrize("text", ["Germany sent aid to refugees fleeing Syria.", "Germany sent aid to refugees fleeing the civil war in Syria."])
+def test_people_fleeing_a_place_come_from_its_state(code, text):
+    events, _ = code(text)
+    assert ("DEU", "07", "SYRREF") in triples(events)
