@@ -303,3 +303,10 @@ def test_stones_thrown_are_a_violent_protest(code):
 def test_a_participle_on_an_actor_is_done_by_that_actor(code):
     events, _ = code("Thousands of Serbian protesters demanding the resignation of the Serbian government marched in Belgrade.")
     assert ("SRBOPP", "10", "SRBGOV") in triples(events)
+
+
+def test_hosting_talks_between_others_mediates_them(code):
+    events, _ = code("Norway hosted talks between Israel and the Palestinians.")
+    assert {(e.source.code, e.cameo, e.target.code[:3]) for e in events if e.source.code == "NOR"} == {("NOR", "045", "ISR"), ("NOR", "045", "PSE")}
+    events, _ = code("Norway hosted a summit.")
+    assert events == []
