@@ -125,3 +125,8 @@ def test_youths_are_civilians_of_their_demonym(code):
 def test_people_fleeing_a_place_come_from_its_state(code, text):
     events, _ = code(text)
     assert ("DEU", "07", "SYRREF") in triples(events)
+
+
+def test_coordinated_demonyms_on_a_sector_noun_name_each_state(code):
+    events, _ = code("American and British troops attacked Iraqi positions.")
+    assert {source for source, _, _ in triples(events)} == {"USAMIL", "GBRMIL"}

@@ -310,3 +310,17 @@ def test_hosting_talks_between_others_mediates_them(code):
     assert {(e.source.code, e.cameo, e.target.code[:3]) for e in events if e.source.code == "NOR"} == {("NOR", "045", "ISR"), ("NOR", "045", "PSE")}
     events, _ = code("Norway hosted a summit.")
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia and China held naval drills in the Pacific.", "Russian and Chinese warships launched ten days of war games in the Pacific."],
+)
+def test_exercises_held_together_are_joint_exercises_with_each_other(code, text):
+    events, _ = code(text)
+    assert {(e.source.country, e.cameo, e.target.country) for e in events} == {("RUS", "062", "CHN"), ("CHN", "062", "RUS")}
+
+
+def test_exercises_near_a_state_by_one_state_remain_a_show_of_force(code):
+    events, _ = code("Russia launched a week of military exercises near Ukraine.")
+    assert triples(events) == {("RUS", "15", "UKR")}

@@ -211,11 +211,26 @@ class ActorResolver:
             if nearby is None:
                 return []
             country = Actor(nearby, None, token.idx, token.idx + len(token.text), via="sector")
-        code = country.code if len(country.code) > 3 else country.code[:3] + sector
-        start = token.idx if country.via == "sector" else min(country.start, token.idx)
-        actor = Actor(code, country.name, start, token.idx + len(token.text), via=country.via, person=_is_person_noun(token))
-        discourse.add(token, [actor])
-        return [actor]
+        actors = []
+        for each in [country, *self._coordinated_states(token, country, names)]:
+            code = each.code if len(each.code) > 3 else each.code[:3] + sector
+            start = token.idx if each.via == "sector" else min(each.start, token.idx)
+            actors.append(Actor(code, each.name, start, token.idx + len(token.text), via=each.via, person=_is_person_noun(token)))
+        discourse.add(token, actors)
+        return actors
+
+    def _coordinated_states(self, token: Token, country: Actor, names) -> list[Actor]:
+        """ "French and Egyptian warships": the states coordinated with the modifier that named one."""
+        modifier = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.idx == country.start), None)
+        if modifier is None:
+            return []
+        found = []
+        for other in (c for c in modifier.children if c.dep_ == "conj"):
+            named = names.get(other.i)
+            entry = _preferred(named[1]) if named else None
+            if entry is not None and entry.kind in (COUNTRY, DEMONYM):
+                found.append(Actor(entry.code[:3], entry.name, named[0].start_char, named[0].end_char))
+        return found
 
     def _titled_name(self, token: Token, reading: Reading) -> list[Actor]:
         """An unknown name whose title has a country: "Serbian President Vojislav Kostunica" is

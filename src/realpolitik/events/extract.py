@@ -293,9 +293,13 @@ class Extractor:
         def fits(phrase: Phrase) -> bool:
             return all(any(c.lemma_.lower() == w or c.lower_ == w for c in noun.children if c.i < noun.i) for w in phrase.extra)
 
-        head = noun.head
+        # "launched ten days of war games", "held two rounds of talks": the measure carries it.
+        carrier = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun in self._measured(noun.head.head):
+            carrier = noun.head.head
+        head = carrier.head
         is_light = head.lemma_.lower() in self.light_verbs or head.lower_ in self.light_forms
-        light = head if noun.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
+        light = head if carrier.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
         out: list[Candidate] = []
         for pattern, theme in self._choose(options, fits, themes or [noun]):
@@ -311,7 +315,7 @@ class Extractor:
                 inherited, clause = True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
             if not targets and light is not None:
-                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading)
+                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading) or self._place_targets(noun, pattern, reading)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
             if receiving is not None:
@@ -677,6 +681,9 @@ class Extractor:
         if not sources:
             return out
         targets = _not_own(targets, sources)
+        joint = self.book.mapped_code("joint_codes", pattern.code)
+        if joint and not targets and len({s.country for s in sources}) >= 2:
+            pattern = replace(pattern, code=joint, reciprocal=True)
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
