@@ -45,8 +45,6 @@ CODER = f"realpolitik {__version__}"
 _LOCATION_PREPS = {"in", "at", "during", "near", "from"}
 # Generic codes whose specific code depends on the act in their complement (cues.yaml tables).
 _CODED_BY_COMPLEMENT = {"130": "threat_codes", "120": "refusal_codes"}
-# Generic codes that stand only for an uncoded complement: a coded one yields its own reading.
-_ONLY_WITHOUT_COMPLEMENT = {"030"}
 
 
 class Coder:
@@ -160,7 +158,7 @@ class Coder:
         out = []
         for cand in candidates:
             table = _CODED_BY_COMPLEMENT.get(cand.code)
-            if table is not None or cand.code in _ONLY_WITHOUT_COMPLEMENT:
+            if table is not None or cand.pattern.yields_to_complement:
                 embedded = next((by_trigger[c.i] for c in cand.trigger.children if c.dep_ == "xcomp" and c.i in by_trigger), None)
                 if embedded is not None and table is None:
                     continue

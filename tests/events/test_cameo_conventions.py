@@ -324,3 +324,8 @@ def test_exercises_held_together_are_joint_exercises_with_each_other(code, text)
 def test_exercises_near_a_state_by_one_state_remain_a_show_of_force(code):
     events, _ = code("Russia launched a week of military exercises near Ukraine.")
     assert triples(events) == {("RUS", "15", "UKR")}
+
+
+def test_states_that_agree_to_an_act_agree_with_each_other(code):
+    events, _ = code("The Sudanese government and the SPLA have agreed to allow humanitarian access.")
+    assert {("SDNGOV", "03"), ("SDNREBSPL", "03")} <= {(e.source.code, e.root) for e in events}
