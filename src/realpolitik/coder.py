@@ -142,11 +142,12 @@ class Coder:
                     commitment = commitments.from_conditional(event, condition_event)
                     if commitment:
                         commitments_found.append(commitment)
-                    threat = self._threat_speech_act(cand, event, sentence, article, reading, used)
-                    if threat is not None:
-                        events.append(threat)
                 else:
                     event = replace(event, condition=Condition(None, None, "", _clause_text(modal.condition, text)))
+                # "would halt its mediation if cooperation founders": a threat, whatever the condition.
+                threat = self._threat_speech_act(cand, event, sentence, article, reading, used)
+                if threat is not None:
+                    events.append(threat)
             events.append(event)
         commitments_found.extend(self._defence_pacts(sent, sentence, reading, candidates, article))
         return events, commitments_found

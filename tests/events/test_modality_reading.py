@@ -1,5 +1,7 @@
 """Modality: asserted, negated, intended, conditional (with the condition linked), hypothetical."""
 
+from factories import triples
+
 
 def _modalities(events, root):
     return {e.modality for e in events if e.root == root}
@@ -75,3 +77,9 @@ def test_news_attribution_by_report_is_no_hedge(code):
     assert {e.modality for e in events if e.root in ("18", "19")} == {"asserted"}
     rumoured, _ = code("There are rumours that Russia attacked Ukraine.")
     assert "asserted" not in {e.modality for e in rumoured if e.root == "19"}
+
+
+def test_a_hostile_act_on_a_condition_that_is_no_event_is_still_a_threat(code):
+    events, _ = code("The European Union may halt its mediation among Serbia's republics if the ceasefire collapses.")
+    assert ("IGOEU", "13", "SRB") in triples(events, "asserted")
+    assert ("IGOEU", "16", "SRB") in triples(events, "conditional")
