@@ -158,13 +158,15 @@ class Coder:
         by_trigger = {c.trigger.i: c for c in candidates}
         out = []
         for cand in candidates:
+            complements = [c for c in cand.trigger.children if c.dep_ == "xcomp"]
+            # The parser often hangs "to fight" on "sworn" as an adverbial clause.
+            infinitives = complements + [c for c in cand.trigger.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            if cand.pattern.yields_to_complement and any(self.extractor.is_trigger_verb(c) for c in infinitives):
+                continue  # "vowed to fight": the act has a code of its own, even without a target
             table = _CODED_BY_COMPLEMENT.get(cand.code)
-            if table is not None or cand.pattern.yields_to_complement:
-                embedded = next((by_trigger[c.i] for c in cand.trigger.children if c.dep_ == "xcomp" and c.i in by_trigger), None)
-                if embedded is not None and table is None:
-                    continue
-                if embedded is not None:
-                    cand = replace(cand, code=self.book.mapped_code(table, embedded.code) or cand.code)
+            embedded = next((by_trigger[c.i] for c in complements if c.i in by_trigger), None)
+            if table is not None and embedded is not None:
+                cand = replace(cand, code=self.book.mapped_code(table, embedded.code) or cand.code)
             out.append(cand)
         return out
 

@@ -329,3 +329,10 @@ def test_exercises_near_a_state_by_one_state_remain_a_show_of_force(code):
 def test_states_that_agree_to_an_act_agree_with_each_other(code):
     events, _ = code("The Sudanese government and the rebels have agreed to allow humanitarian access.")
     assert {("SDNGOV", "03", "SDNREB"), ("SDNREB", "03", "SDNGOV")} <= triples(events)
+
+
+def test_a_vow_of_an_act_with_a_code_is_no_cooperative_intent_even_without_a_target(code):
+    events, _ = code("The rebels of Kenya swore to fight until they win.")
+    assert all(e.cameo != "030" for e in events)
+    events, _ = code("Hamas swore to attack Israel.")
+    assert ("PSEREBHMS", "13", "ISR") in triples(events, "asserted")

@@ -237,6 +237,10 @@ class Extractor:
             return [(pattern, None)]
         return []
 
+    def is_trigger_verb(self, token: Token) -> bool:
+        """Does the pattern book code this verb at all (whatever its arguments)?"""
+        return self._verb_lemma(token) is not None
+
     def _verb_lemma(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
         if lemma in self.book.by_verb:
