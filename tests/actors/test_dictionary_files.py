@@ -1,6 +1,7 @@
 """The actor files are validated on load; a mistake names the file and the line."""
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,13 @@ def test_the_curated_files_outrank_the_town_gazetteer():
     actors = default_dictionary()
     assert {e.kind for e in actors.lookup("Samarra")} == {"town"}
     assert "town" not in {e.kind for e in actors.lookup("Washington")}
+
+
+@pytest.mark.parametrize(
+    "surface, day, code",
+    [("Muslim Brotherhood", "2013-07-01", "EGY"), ("ZANU", "1978-01-01", "ZWEREB"), ("ZANU", "1985-01-01", "ZWEPTY"),
+     ("ECOWAS", "2020-01-01", "IGO"), ("PKK", "1995-01-01", "TURREB")],
+)
+def test_parties_armed_groups_and_regional_bodies_resolve_by_date(surface, day, code):
+    entries = default_dictionary().lookup(surface, date.fromisoformat(day))
+    assert any(e.code.startswith(code) for e in entries)
