@@ -130,3 +130,13 @@ def test_people_fleeing_a_place_come_from_its_state(code, text):
 def test_coordinated_demonyms_on_a_sector_noun_name_each_state(code):
     events, _ = code("American and British troops attacked Iraqi positions.")
     assert {source for source, _, _ in triples(events)} == {"USAMIL", "GBRMIL"}
+
+
+def test_an_ethnic_group_is_coded_to_the_state_it_lives_in(code):
+    events, _ = code("Ethnic Turks began a hunger strike to protest against Sweden's decision to deport them.")
+    assert ("SWECVL", "14", "SWE") in triples(events)
+    events, _ = code("Ethnic Russians attacked Ukrainian police.")
+    assert ("UKRCVL", "19", "UKRCOP") in triples(events)
+    # Without "ethnic", a demonym names its own state.
+    events, _ = code("Russian troops attacked Ukrainian police.")
+    assert ("RUSMIL", "19", "UKRCOP") in triples(events)

@@ -157,6 +157,11 @@ class ActorResolver:
             reading.places[token.i] = entry
             return []
         start = token.doc[span.start].idx
+        ethnic = entry.kind == DEMONYM and _is_ethnic(token)
+        if ethnic:
+            # "ethnic Turks in Sweden", "ethnic Albanians near Macedonia's border": a people
+            # living in another state is coded as that state's civilians, as CAMEO does.
+            entry = self._host_state(token, entry, names)
         if entry.kind == DEMONYM and token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
             # A modifier: the noun it modifies carries the actor ("Russian troops").
             reading.modifiers[token.i] = [Actor(entry.code[:3], entry.name, start, span.end_char)]
@@ -165,6 +170,8 @@ class ActorResolver:
         # A name's own last word is no sector: "Soviet Union" is a state, not a labour union.
         own_word = token.lemma_.lower() in self.dictionary.sector_nouns and len(span) > 1
         sector = None if own_word else self._sector_of(token, names)
+        if ethnic and sector is None:
+            sector = "CVL"
         if sector and len(code) == 3:
             code += sector
         actor = Actor(code, entry.name, start, span.end_char, via="name", person=entry.kind == PERSON)
@@ -290,10 +297,24 @@ class ActorResolver:
                 continue
             span, entries = named
             entry = _preferred(entries)
+            if entry.kind == DEMONYM and _is_ethnic(child):
+                entry = self._host_state(child, entry, names)
             if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY, TOWN):
                 code = entry.code if entry.kind in (SEAT, PERSON, ORGANISATION) else entry.code[:3]
                 return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
         return None
+
+    def _host_state(self, token: Token, people: Entry, names) -> Entry:
+        """The other state named in the sentence, where an ethnic group lives; else the
+        group's own state."""
+        for other in token.sent:
+            named = names.get(other.i)
+            if named is None or other.i == token.i:
+                continue
+            entry = _preferred(named[1])
+            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, CITY, TOWN) and entry.code[:3] != people.code[:3]:
+                return Entry(DEMONYM, entry.code[:3], entry.name)
+        return people
 
     def _pact_parties(self, token, names, reading) -> list[str]:
         parties: list[str] = []
@@ -336,6 +357,12 @@ def _preferred(entries: list[Entry]) -> Entry:
 
 
 _LOCATIVE_PREPS = ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
+
+
+def _is_ethnic(token: Token) -> bool:
+    """ "ethnic Turks", "ethnic Albanian guerrillas": a people, not a state's nationals."""
+    words = [*token.children, *(token.head.children if token.dep_ in ("amod", "compound") else ())]
+    return any(w.lower_ == "ethnic" for w in words)
 
 
 def _is_location(token: Token) -> bool:
