@@ -140,3 +140,8 @@ def test_an_ethnic_group_is_coded_to_the_state_it_lives_in(code):
     # Without "ethnic", a demonym names its own state.
     events, _ = code("Russian troops attacked Ukrainian police.")
     assert ("RUSMIL", "19", "UKRCOP") in triples(events)
+
+
+def test_a_body_based_in_a_place_belongs_to_its_state(code):
+    events, _ = code("A newspaper based in Beirut defied a ban by the Syrian army.")
+    assert triples(events) == {("LBNMED", "12", "SYRMIL")}

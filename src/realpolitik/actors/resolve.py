@@ -36,6 +36,8 @@ _MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
 GROUP_NOUNS = {"country", "nation", "state", "side", "government", "party", "neighbour", "neighbor", "power"}
 # Verbs by which people leave a place: "refugees fleeing the war in Liberia" come from Liberia.
 _FLEEING = {"flee", "escape", "leave"}
+# ... and by which they are placed: "a newspaper based in Beirut".
+_BASED = {"base", "locate", "headquarter", "station"}
 # Parts of a place: "in the east of the Gaza Strip", "on the outskirts of Kabul".
 PART_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
               "heart", "outskirts", "outskirt", "edge", "part", "border", "suburb", "coast", "interior", "rest"}
@@ -279,10 +281,11 @@ class ActorResolver:
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
         # "the army of Mali", "rebels in the Ivory Coast", "dissidents from Myanmar"
         located = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from") for pobj in prep.children if pobj.dep_ == "pobj"]
-        # "refugees fleeing Syria", "refugees fleeing the civil war in Liberia": where they come from
-        fled = [o for verb in token.children if verb.dep_ == "acl" and verb.lemma_.lower() in _FLEEING for o in verb.children if o.dep_ == "dobj"]
-        fled += [p for verb in token.children if verb.dep_ == "acl" and verb.lemma_.lower() in _FLEEING for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "in") for p in prep.children if p.dep_ == "pobj"]
-        located += fled
+        # "refugees fleeing Syria", "refugees fleeing the civil war in Liberia", "a newspaper based
+        # in Beirut": where they come from or are
+        placing = [verb for verb in token.children if verb.dep_ == "acl" and verb.lemma_.lower() in _FLEEING | _BASED]
+        located += [o for verb in placing if verb.lemma_.lower() in _FLEEING for o in verb.children if o.dep_ == "dobj"]
+        located += [p for verb in placing for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "in") for p in prep.children if p.dep_ == "pobj"]
         # ... one level further: "the mayor of the West Bank city of Nablus"
         located += [p for pobj in located for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in") for p in prep.children if p.dep_ == "pobj"]
         candidates += located
