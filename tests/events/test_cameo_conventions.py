@@ -336,3 +336,13 @@ def test_a_vow_of_an_act_with_a_code_is_no_cooperative_intent_even_without_a_tar
     assert all(e.cameo != "030" for e in events)
     events, _ = code("Hamas swore to attack Israel.")
     assert ("PSEREBHMS", "13", "ISR") in triples(events, "asserted")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Russia opened talks with Ukraine.", ("RUS", "04", "UKR")),
+     ("Turkish police opened an investigation into Saudi officials.", ("TURCOP", "09", "SAUGOV"))],
+)
+def test_opening_talks_or_an_investigation_holds_them(code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)
