@@ -346,3 +346,8 @@ def test_a_vow_of_an_act_with_a_code_is_no_cooperative_intent_even_without_a_tar
 def test_opening_talks_or_an_investigation_holds_them(code, text, expected):
     events, _ = code(text)
     assert expected in triples(events)
+
+
+def test_an_attack_named_only_by_a_bombing_is_coded_as_that_bombing(code):
+    events, _ = code("Two Iraqi soldiers were killed by a roadside bomb in the town of Samarra.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("IRQUAF", "1833", "IRQMIL")]

@@ -276,7 +276,9 @@ class Extractor:
                 targets = passive_targets or targets
                 inherited = False
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
-                sources = self._attackers_by_means(verb, reading)
+                sources, means = self._attackers_by_means(verb, reading)
+                # "a roadside bombing killed two soldiers": the means says what kind of attack.
+                pattern = self._means_pattern(means, pattern) if means is not None else pattern
             targets = _not_own(targets, sources)
             if not targets:
                 targets = (
@@ -585,28 +587,40 @@ class Extractor:
                     return found
         return []
 
-    def _attackers_by_means(self, verb: Token, reading: Reading) -> list[Actor]:
-        """Who attacked, when the clause names only the means: its agent if the means names one
-        ("were killed in Israeli tank shelling", "died in Russia's bombardment"), else unidentified
-        forces of the place it happened ("killed in a suicide car bombing in central Baghdad",
-        "a roadside bomb near Basra killed ...", "killed by an improvised explosive device")."""
+    def _attackers_by_means(self, verb: Token, reading: Reading) -> tuple[list[Actor], Token | None]:
+        """Who attacked, when the clause names only the means (returned too): its agent if the
+        means names one ("were killed in Israeli tank shelling", "died in Russia's bombardment"),
+        else unidentified forces of the place it happened ("killed in a suicide car bombing in
+        central Baghdad", "a roadside bomb near Basra killed ...", "killed by an improvised
+        explosive device")."""
         means_words = self.book.cue("attack_means")
         subject = _subject(verb)
         means = [subject] if subject is not None and not self._is_passive(verb) else []
         if means and means[0].lemma_.lower() not in means_words:
-            return []  # "they blew themselves up": someone unresolved did it, not no one
+            return [], None  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
         means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words]
         if not means or reading.at(means[0]):
-            return []
-        agents, _ = self._noun_sources(means[0], reading)
+            return [], None
+        noun = means[0]
+        agents, _ = self._noun_sources(noun, reading)
         if agents:
-            return agents
+            return agents, noun
         place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
         if place is None:
-            return []
-        noun = means[0]
-        return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")]
+            return [], None
+        return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
+
+    def _means_pattern(self, means: Token, pattern: EventPattern) -> EventPattern:
+        """The attack coded by its means where the pattern book codes the means as a bombing
+        ("roadside bombing" 1833, "car bomb" 1832), else the verb's own pattern ("killed" 190)."""
+        fitting = [p for phrase, p in self.book.by_noun.get(means.lemma_.lower(), []) if _phrase_fits(phrase, means)]
+        # Only bombings (18x) say more than the verb: a bare "bombing" is also an air raid (195).
+        fitting = [p for p in fitting if p.code.startswith("18")]
+        if not fitting:
+            return pattern
+        best = max(fitting, key=lambda p: max(ph.specificity for ph in p.nouns if _phrase_fits(ph, means)))
+        return replace(pattern, code=best.code)
 
     def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A coercive or violent act with no one named is done to the place it happens in:
