@@ -80,3 +80,13 @@ def test_a_noun_trigger_headed_by_a_function_word_is_found_by_its_other_words(co
     assert filtered.stats["parsed"] == before
     text = "Iranian students staged a sit-in outside the Russian embassy."
     assert filtered.code(text) == full.code(text) != []
+
+
+def test_a_verb_that_needs_a_theme_is_a_trigger_only_with_one(coders):
+    # "be" codes only "on alert": a sentence with "is" and no alert word cannot carry that event.
+    filtered, full = coders
+    before = filtered.stats["parsed"]
+    filtered.code("Iran is a large country.")
+    assert filtered.stats["parsed"] == before
+    text = "Iranian troops were on high alert."
+    assert filtered.code(text) == full.code(text) != []

@@ -10,6 +10,7 @@ still finds its antecedent. A sentence without both cannot yield an event, so th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,25 +41,30 @@ class CandidateFilter:
     def __init__(self, nlp: Language, names: NameMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
         self.names = names
         exceptions = nlp.get_pipe("memoised_morphology").lemmatizer.lookups.get_table("lemma_exc")
-        self.trigger_forms = _forms(_trigger_words(book, nlp.vocab), exceptions)
+        strings = nlp.vocab.strings
+
+        def triggers(keep=lambda pattern: True) -> _Triggers:
+            return _Triggers.build(book, nlp.vocab, exceptions, keep)
+
+        self.triggers = triggers()
         # Triggers of events that stand without a target ("protesters rallied"): one actor is enough.
-        self.lone_forms = _forms(_trigger_words(book, nlp.vocab, lambda pattern: pattern.no_target), exceptions)
+        self.lone = triggers(lambda pattern: pattern.no_target)
         # Triggers of acts a place can take part in: done to the place's state ("shelled Juba") or
         # by its unidentified forces ("killed in a car bombing in Baghdad"). Elsewhere a town or
         # city name is only where something happened, and no actor.
         place_codes = tuple(book.cue("place_target_codes") | book.cue("unattributed_roots"))
-        self.place_forms = _forms(_trigger_words(book, nlp.vocab, lambda pattern: pattern.code.startswith(place_codes)), exceptions)
-        single = set(PERSON_PRONOUNS | THING_PRONOUNS)
-        for noun in sector_nouns:
-            single |= inflections(noun.split()[-1])
-        self.single_words = frozenset(single)
+        self.placed = triggers(lambda pattern: pattern.code.startswith(place_codes))
+        sector_words = {form for noun in sector_nouns for form in inflections(noun.split()[-1])}
+        group_nouns = {form for noun in GROUP_NOUNS | PACT_NOUNS for form in inflections(noun)}
+        self.single_words = frozenset(PERSON_PRONOUNS | THING_PRONOUNS | sector_words)
         # Words that stand for two or more actors at once: "they", "the two countries", "the pact".
-        self.group_words = frozenset(PLURAL_PRONOUNS | {form for noun in GROUP_NOUNS | PACT_NOUNS for form in inflections(noun)})
+        self.group_words = frozenset(PLURAL_PRONOUNS | group_nouns)
+        # Nouns a later pronoun or role noun can refer back to ("the ministers ... they").
+        self.antecedent_words = frozenset(sector_words | group_nouns)
         # The words as string-store ids, sorted once, so each document is matched with numpy.
-        strings = nlp.vocab.strings
         self._ids = {
             name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
-            for name, words in (("group", self.group_words), ("single", self.single_words), ("trigger", self.trigger_forms), ("lone", self.lone_forms), ("place", self.place_forms))
+            for name, words in (("group", self.group_words), ("single", self.single_words), ("antecedent", self.antecedent_words))
         }
 
     def keep(self, doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
@@ -78,9 +84,13 @@ class CandidateFilter:
             return np.bincount(sentence[hits], minlength=count) * weight
 
         actors = per_sentence(self._ids["group"], 2) + per_sentence(self._ids["single"])
-        trigger = per_sentence(self._ids["trigger"]) > 0
-        lone = per_sentence(self._ids["lone"]) > 0
-        placed = per_sentence(self._ids["place"]) > 0
+        words: list[set[int]] = [set() for _ in range(count)]
+        for word, i in zip(lower.tolist(), sentence.tolist()):
+            if i >= 0:
+                words[i].add(word)
+        trigger = [self.triggers.present(w) for w in words]
+        lone = [self.lone.present(w) for w in words]
+        placed = [self.placed.present(w) for w in words]
         name_words: list[set[int]] = [set() for _ in range(count)]
         for match in self.names(doc):
             i = sentence[match.span.start]
@@ -91,7 +101,9 @@ class CandidateFilter:
             else:
                 actors[i] += 1
                 name_words[i].update(t.orth for t in match.span)
-        named = [bool(words) for words in name_words]
+        # Sentences that can hold an antecedent: a name, or a sector or group noun.
+        nouns = per_sentence(self._ids["antecedent"])
+        named = [bool(words) or n > 0 for words, n in zip(name_words, nouns)]
         # A capitalised word of a name seen in an earlier sentence: "Kim" after "Kim Jong Un".
         orth = doc.to_array([ORTH]).astype("uint64")
         title = doc.to_array([IS_TITLE]).astype(bool)
@@ -115,17 +127,47 @@ class CandidateFilter:
         return keep
 
 
-def _trigger_words(book: PatternBook, vocab, keep=lambda pattern: True) -> set[str]:
-    """The words that show a trigger (of the patterns ``keep`` selects) may be present. A noun
-    phrase whose head is a function word ("sit-in", "build-up": "in", "up") is shown by its other
-    words; "in" would keep every sentence."""
-    words: set[str] = set()
-    for nominal, table in ((False, book.by_verb), (True, book.by_noun)):
-        for head, options in table.items():
-            for phrase, pattern in options:
-                if keep(pattern):
-                    words.update(phrase.extra if nominal and phrase.extra and vocab[head].is_stop else (head,))
-    return words
+@dataclass(frozen=True)
+class _Triggers:
+    """The words (string ids) that show a trigger of some patterns may be in a sentence.
+
+    A verb whose every pattern needs a theme shows one only together with a theme word ("be"
+    counts for "remained on alert" only with "alert" in the sentence). A noun phrase whose head
+    is a function word ("sit-in", "build-up": "in", "up") is shown by its other words."""
+
+    free: frozenset[int]
+    themed: dict[int, frozenset[int]]
+
+    @classmethod
+    def build(cls, book: PatternBook, vocab, exceptions, keep) -> _Triggers:
+        free: set[str] = set()
+        themes: dict[str, set[str]] = {}
+        for nominal, table in ((False, book.by_verb), (True, book.by_noun)):
+            for head, options in table.items():
+                for phrase, pattern in options:
+                    if not keep(pattern):
+                        continue
+                    if nominal:
+                        free.update(phrase.extra if phrase.extra and vocab[head].is_stop else (head,))
+                    elif pattern.theme:
+                        themes.setdefault(head, set()).update(t.head for t in pattern.theme)
+                    else:
+                        free.add(head)
+        strings = vocab.strings
+        themed: dict[int, set[int]] = {}
+        for head, theme_heads in themes.items():
+            if head in free:
+                continue
+            theme_ids = {strings.add(form) for form in _forms(theme_heads, exceptions)}
+            for form in _forms({head}, exceptions):
+                themed.setdefault(strings.add(form), set()).update(theme_ids)
+        free_ids = frozenset(strings.add(form) for form in _forms(free, exceptions))
+        return cls(free_ids, {form: frozenset(ids) for form, ids in themed.items() if form not in free_ids})
+
+    def present(self, words: set[int]) -> bool:
+        if not words.isdisjoint(self.free):
+            return True
+        return any(not words.isdisjoint(self.themed[word]) for word in words if word in self.themed)
 
 
 def _forms(lemmas: Iterable[str], exceptions) -> frozenset[str]:
