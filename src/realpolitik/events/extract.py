@@ -252,9 +252,10 @@ class Extractor:
         themes = self._verb_themes(verb)
         # "engaged the rebels in a firefight": the object of a themed phrase's own preposition is
         # what is done - for that phrase only.
-        phrase_preps = {w for phrase, pattern in options if pattern.theme for w in phrase.extra}
-        via_prep = {p.i: c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in phrase_preps for p in c.children if p.dep_ == "pobj"}
-        themes += [t for t in verb.doc if t.i in via_prep]
+        theme_preps = {w for phrase, pattern in options if pattern.theme for w in phrase.extra}
+        prep_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in theme_preps for p in c.children if p.dep_ == "pobj"]
+        via_prep = {p.i: p.head.lower_ for p in prep_objects}
+        themes += prep_objects
 
         def fits(phrase: Phrase) -> bool:
             return all(any(_is_particle(c, word) for c in verb.children) for word in phrase.extra)
