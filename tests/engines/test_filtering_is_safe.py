@@ -72,21 +72,18 @@ def test_a_town_counts_as_an_actor_only_for_acts_a_place_takes_part_in(coders, t
     assert (filtered.stats["parsed"] > before) is parsed
 
 
-def test_a_noun_trigger_headed_by_a_function_word_is_found_by_its_other_words(coders):
-    # "sit-in" is headed by "in"; "in" alone must not make every sentence a candidate.
+@pytest.mark.parametrize(
+    "skipped, coded",
+    [
+        # "sit-in" is headed by "in"; "in" alone must not make every sentence a candidate.
+        ("Iran praised the decision made in Isfahan.", "Iranian students staged a sit-in outside the Russian embassy."),
+        # "be" codes only "on alert": a sentence with "is" and no alert word cannot carry that event.
+        ("Iran is a large country.", "Iranian troops were on high alert."),
+    ],
+)
+def test_a_trigger_word_counts_only_with_the_words_its_patterns_need(coders, skipped, coded):
     filtered, full = coders
     before = filtered.stats["parsed"]
-    filtered.code("Iran praised the decision made in Isfahan.")
+    filtered.code(skipped)
     assert filtered.stats["parsed"] == before
-    text = "Iranian students staged a sit-in outside the Russian embassy."
-    assert filtered.code(text) == full.code(text) != []
-
-
-def test_a_verb_that_needs_a_theme_is_a_trigger_only_with_one(coders):
-    # "be" codes only "on alert": a sentence with "is" and no alert word cannot carry that event.
-    filtered, full = coders
-    before = filtered.stats["parsed"]
-    filtered.code("Iran is a large country.")
-    assert filtered.stats["parsed"] == before
-    text = "Iranian troops were on high alert."
-    assert filtered.code(text) == full.code(text) != []
+    assert filtered.code(coded) == full.code(coded) != []
