@@ -380,7 +380,7 @@ class Extractor:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             # "refrained from furnishing", "warned X against arming": climb over the preposition.
-            prep, head = head, head.head
+            head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
             doers = self.actors(head, reading) if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD") else []
             if doers:

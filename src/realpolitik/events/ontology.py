@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from realpolitik.datafiles import DataFileError, package_file, read_csv
+from realpolitik.datafiles import DataFileError, package_file
 from realpolitik.records import Plover
 
 # The 2021 mapping table predates PLOVER 2.0's renames; the spec fixes the current names.
