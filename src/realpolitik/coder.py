@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik import __version__
 from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
 from realpolitik.actors.names import SETTLEMENT_NOUNS
-from realpolitik.actors.resolve import PART_NOUNS, Actor, ActorResolver, Reading
+from realpolitik.actors.resolve import PART_NOUNS, Actor, ActorResolver, Reading, placing_preposition
 from realpolitik.events import commitments
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.modality import ModalityReader, ModalReading
@@ -265,12 +265,8 @@ class Coder:
 
 def _is_placed(place: Token) -> bool:
     """ "in Moscow", "in the town of Samarra", "in the east of Ukraine" """
-    if place.dep_ != "pobj":
-        return False
-    of = place.head
-    if of.lower_ == "of" and of.head.lemma_.lower() in SETTLEMENT_NOUNS | PART_NOUNS:
-        return of.head.dep_ == "pobj" and of.head.head.lower_ in _LOCATION_PREPS
-    return of.lower_ in _LOCATION_PREPS
+    prep = placing_preposition(place, SETTLEMENT_NOUNS | PART_NOUNS)
+    return prep is not None and prep.lower_ in _LOCATION_PREPS
 
 
 def _is_future_negation(verb: Token, cue: str | None) -> bool:

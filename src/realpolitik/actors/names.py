@@ -39,8 +39,10 @@ MIN_IN_NAME = 5
 NAME_REACH = 6
 # Respellings remembered per process; the memo starts again when full.
 MAX_MEMO = 100_000
+# Prepositions that make their object a place: "in Moscow", "near Basra".
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "from", "throughout"})
 # Words that put a town name just after them in a place: "in (the northern town of) Samarra".
-LOCATIVE_WORDS = {"in", "at", "near", "across", "outside", "inside", "around", "from", "throughout", "of"}
+LOCATIVE_WORDS = LOCATIVE_PREPS | {"of"}
 LOCATIVE_REACH = 4
 # Nouns that make the name before or after them a place: "the town of Samarra", "Samarra province".
 SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "port", "suburb", "outskirts",
@@ -68,9 +70,6 @@ class NameSpeller:
             if _is_capitalised_word(word) and len(word) >= MIN_IN_NAME:
                 self._symspell.create_dictionary_entry(word, 1)
         self._memo: dict[str, str | None] = {}
-
-    def is_known(self, word: str) -> bool:
-        return word in self._known
 
     def respell(self, word: str) -> str | None:
         if word in self._known or len(word) < MIN_IN_NAME or not _is_capitalised_word(word):

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.coref import Discourse
-from realpolitik.actors.names import SETTLEMENT_NOUNS, NameMatcher
+from realpolitik.actors.names import LOCATIVE_PREPS, SETTLEMENT_NOUNS, NameMatcher
 from realpolitik.actors.dictionary import (
     CAPITAL,
     CITY,
@@ -359,24 +359,28 @@ def _preferred(entries: list[Entry]) -> Entry:
     return min(entries, key=lambda e: order.get(e.kind, 9))
 
 
-_LOCATIVE_PREPS = ("in", "at", "near", "across", "outside", "inside", "around", "from", "throughout")
-
-
 def _is_ethnic(token: Token) -> bool:
     """ "ethnic Turks", "ethnic Albanian guerrillas": a people, not a state's nationals."""
     words = [*token.children, *(token.head.children if token.dep_ in ("amod", "compound") else ())]
     return any(w.lower_ == "ethnic" for w in words)
 
 
+def placing_preposition(token: Token, nouns: set[str]) -> Token | None:
+    """The preposition whose object a name is, climbing over "of" after one of ``nouns``:
+    "in Moscow" -> in, "in the east of the Gaza Strip" -> in."""
+    if token.dep_ != "pobj":
+        return None
+    head = token.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in nouns and head.head.dep_ == "pobj":
+        return head.head.head
+    return head
+
+
 def _is_location(token: Token) -> bool:
     """ "in Moscow", "to Vietnam", "in the east of the Gaza Strip" as a place, not as an acting
     government."""
-    if token.dep_ != "pobj":
-        return False
-    head = token.head
-    if head.lower_ == "of" and head.head.lemma_.lower() in PART_NOUNS and head.head.dep_ == "pobj":
-        head = head.head.head  # "in the east of ...": the part's own preposition
-    return head.lower_ in _LOCATIVE_PREPS
+    prep = placing_preposition(token, PART_NOUNS)
+    return prep is not None and prep.lower_ in LOCATIVE_PREPS
 
 
 def _is_town_mention(token: Token) -> bool:

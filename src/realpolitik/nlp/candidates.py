@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.attrs import IDX, IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
 
-
 from realpolitik.actors.coref import MAX_DISTANCE, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from realpolitik.actors.names import NameMatcher, in_sorted
 from realpolitik.actors.resolve import GROUP_NOUNS, PACT_NOUNS
