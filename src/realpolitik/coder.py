@@ -22,7 +22,7 @@ from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, ActorResolver, Reading, placing_preposition
 from realpolitik.events import commitments
-from realpolitik.events.extract import Candidate, Extractor
+from realpolitik.events.extract import Candidate, Extractor, is_infinitive
 from realpolitik.events.modality import ModalityReader, ModalReading
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
@@ -159,9 +159,11 @@ class Coder:
         out = []
         for cand in candidates:
             complements = [c for c in cand.trigger.children if c.dep_ == "xcomp"]
-            # The parser often hangs "to fight" on "sworn" as an adverbial clause.
-            infinitives = complements + [c for c in cand.trigger.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            if cand.pattern.yields_to_complement and any(self.extractor.is_trigger_verb(c) for c in infinitives):
+            # The parser often hangs "to fight" on "sworn" as an adverbial clause; a stance takes
+            # its act after a preposition ("committed to opening up the economy").
+            infinitives = complements + [c for c in cand.trigger.children if c.dep_ == "advcl" and is_infinitive(c)]
+            infinitives += [p for c in cand.trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
+            if cand.pattern.yields_to_complement and any(self.extractor.is_trigger_verb(c, candidates) for c in infinitives):
                 continue  # "vowed to fight": the act has a code of its own, even without a target
             table = _CODED_BY_COMPLEMENT.get(cand.code)
             embedded = next((by_trigger[c.i] for c in complements if c.i in by_trigger), None)

@@ -351,3 +351,41 @@ def test_opening_talks_or_an_investigation_holds_them(code, text, expected):
 def test_an_attack_named_only_by_a_bombing_is_coded_as_that_bombing(code):
     events, _ = code("Two Iraqi soldiers were killed by a roadside bomb in the town of Samarra.")
     assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("IRQUAF", "1833", "IRQMIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Both the Philippine military and the Moro Islamic Liberation Front violated the ceasefire.", {"PHLMIL", "PHLREBMIL"}),
+        ("Israel and Hamas violated the truce.", {"ISR", "PSEREBHMS"}),
+    ],
+)
+def test_sides_that_break_a_ceasefire_together_break_it_against_each_other(code, text, sides):
+    events, _ = code(text)
+    assert {(e.source.code, e.cameo, e.target.code) for e in events} == {(a, "196", b) for a in sides for b in sides if a != b}
+
+
+def test_one_sides_organs_together_are_not_two_sides(code):
+    events, _ = code("The Russian president and the Russian army held military exercises.")
+    assert all(e.cameo != "062" for e in events)
+
+
+def test_letting_someone_act_yields_to_them_and_refusing_to_is_a_rejection(code):
+    events, _ = code("The Supreme Court of Ivory Coast allowed Alassane Ouattara to run in the election.")
+    assert ("CIVJUD", "080", "CIVGOV") in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}
+    events, _ = code("The UNITA militarist wing refused to allow United Nations planes to land.")
+    assert {(e.cameo, e.modality) for e in events if e.target and e.target.code == "IGOUNO"} == {("124", "asserted"), ("080", "negated")}
+
+
+def test_a_commitment_held_as_a_stance_is_a_pledge_unless_its_act_has_a_code(code):
+    events, _ = code("Vietnam is committed to opening up its economy.")
+    assert [(e.source.code, e.cameo) for e in events] == [("VNM", "030")]
+    events, _ = code("Germany is committed to supplying weapons to Ukraine.")
+    assert "030" not in {e.cameo for e in events}
+    events, _ = code("The soldiers committed atrocities in Bucha.")
+    assert events == []
+
+
+def test_a_state_does_not_yield_to_its_own_organs(code):
+    events, _ = code("Turkey and Libya allowed Turkish army deployments in Libya.")
+    assert {(e.source.code, e.cameo, e.target.code) for e in events if e.cameo == "080"} == {("LBY", "080", "TURMIL")}

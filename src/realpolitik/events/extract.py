@@ -78,9 +78,11 @@ class Extractor:
         for part in token.children:
             if part.dep_ != "conj" and _same_name(part, token, reading):
                 members += conjuncts(part)[1:]
+        # The subject of an infinitive is its governor's object ("allowed UN planes to land").
+        acting = token.dep_ == "nsubj" and not is_infinitive(token.head)
         found: list[Actor] = []
         for member in members:
-            found.extend(self._phrase_actors(member, reading, by_modifier=token.dep_ != "nsubj"))
+            found.extend(self._phrase_actors(member, reading, by_modifier=not acting))
         unique: dict[str, Actor] = {}
         for actor in found:
             unique.setdefault(actor.code, actor)
@@ -237,9 +239,14 @@ class Extractor:
             return [(pattern, None)]
         return []
 
-    def is_trigger_verb(self, token: Token) -> bool:
-        """Does the pattern book code this verb at all (whatever its arguments)?"""
-        return self._verb_lemma(token) is not None
+    def is_trigger_verb(self, token: Token, candidates: list[Candidate]) -> bool:
+        """Does this verb make an event: one was found on it, or the book codes the verb without
+        a theme ("to fight" even with no one named)? "opening up the economy" does not: "open"
+        only codes what is opened to whom ("opened the border crossing")."""
+        if any(c.trigger.i == token.i for c in candidates):
+            return True
+        lemma = self._verb_lemma(token)
+        return lemma is not None and any(not pattern.theme for _, pattern in self.book.by_verb[lemma])
 
     def _verb_lemma(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
@@ -668,7 +675,12 @@ class Extractor:
 
     def _slot(self, carrier: Token, slot: str, theme: Token | None) -> list[Token]:
         if slot == "dobj":
-            return [c for c in carrier.children if c.dep_ == "dobj" and c != theme]
+            objects = [c for c in carrier.children if c.dep_ == "dobj" and c != theme]
+            if not objects and carrier.lemma_.lower() in self.object_control:
+                # "refused to allow UN planes to land", parsed as planes being the subject of a
+                # complement clause: the controlled party is the object.
+                objects = [s for c in carrier.children if c.dep_ == "ccomp" and is_infinitive(c) for s in c.children if s.dep_ == "nsubj"]
+            return objects
         if slot == "dative":
             return [c for c in carrier.children if c.dep_ == "dative"] + [
                 p for c in carrier.children if c.dep_ == "dative" for p in c.children if p.dep_ == "pobj"
@@ -684,6 +696,20 @@ class Extractor:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
+
+    def _side(self, actor: Actor) -> str:
+        """A state and its organs are one side; a body outside the state (rebels, opposition) is
+        a side of its own."""
+        state = self.book.cue("state_sectors")
+        return actor.country if not actor.sector or actor.sector.lower() in state else actor.code
+
+    def _opposing_sides(self, doers: list[Actor]) -> bool:
+        """Are the doers two sides: two states, a state and a body outside it ("the army and the
+        rebels"), or two such bodies ("Hamas and Fatah")? A president and his army are one side."""
+        return len({self._side(a) for a in doers}) >= 2
+
+    def _one_state_side(self, a: Actor, b: Actor) -> bool:
+        return a.country is not None and self._side(a) == self._side(b) == a.country
 
     def _combine(
         self,
@@ -701,12 +727,14 @@ class Extractor:
             return out
         targets = _not_own(targets, sources)
         joint = self.book.mapped_code("joint_codes", pattern.code)
-        if joint and not targets and len({s.country for s in sources}) >= 2:
+        if joint and not targets and self._opposing_sides(sources):
             pattern = replace(pattern, code=joint, reciprocal=True)
+        within_state = any(pattern.code.startswith(prefix) for prefix in self.book.cue("within_state_codes"))
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
-            (s, t) for s in sources for t in targets if s.code != t.code and not (t.via == "pact" and _same_side(s, t))
+            (s, t) for s in sources for t in targets
+            if s.code != t.code and not (t.via == "pact" and _same_side(s, t)) and not (within_state and self._one_state_side(s, t))
         ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
@@ -765,6 +793,10 @@ def _is_particle(child: Token, word: str) -> bool:
     return True
 
 
+def is_infinitive(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
 def _is_verbal(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun but the parser gave a clause's arguments
     ("should Washington arm Kyiv": "arm" tagged NOUN with a subject and an object)."""
@@ -817,7 +849,7 @@ def _is_purpose_of(clause: Token, verb: Token) -> bool:
     return (
         clause.head == verb
         and clause.dep_ in ("advcl", "xcomp", "relcl", "acl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and is_infinitive(clause)
         and _subject(clause) is None
     )
 
