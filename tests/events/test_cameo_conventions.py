@@ -389,3 +389,51 @@ def test_a_commitment_held_as_a_stance_is_a_pledge_unless_its_act_has_a_code(cod
 def test_a_state_does_not_yield_to_its_own_organs(code):
     events, _ = code("Turkey and Libya allowed Turkish army deployments in Libya.")
     assert {(e.source.code, e.cameo, e.target.code) for e in events if e.cameo == "080"} == {("LBY", "080", "TURMIL")}
+
+
+def test_peacekeepers_who_arrive_are_deployed_and_received(code):
+    events, _ = code("A contingent of Bangladeshi peacekeepers arrived in Sierra Leone on Tuesday.")
+    assert {(e.source.country, e.cameo, e.target.country) for e in events} == {("BGD", "074", "SLE"), ("SLE", "0861", "BGD")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin arrived in Beijing.", {("RUS", "042", "CHN"), ("CHN", "043", "RUS")}),
+        ("Biden arrived in Texas on Monday.", set()),
+        ("Russian troops arrived in Belarus.", set()),
+    ],
+)
+def test_an_arrival_abroad_is_a_visit_but_not_at_home_or_by_troops(code, text, expected):
+    events, _ = code(text)
+    assert {(e.source.country, e.cameo, e.target.country) for e in events} == expected
+
+
+def test_capturing_part_of_a_stronghold_takes_it_from_its_holders(code):
+    events, _ = code("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.")
+    assert ("MMRMIL", "19", "MMRREB") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian missiles killed ten people in Kharkiv on Monday.", ("RUS", "19", "UKRCVL")),
+        ("Two Palestinian suicide bombers killed 23 people as well as themselves when they blew themselves up in Tel Aviv.", ("PSEREB", "19", "ISRCVL")),
+    ],
+)
+def test_counted_victims_are_civilians_of_the_place_of_the_attack(code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Levy Mwanawasa has reneged on his commitment to the Zambian people.", ("ZMBGOV", "12", "ZMB")),
+        ("The United States pulled out of the nuclear deal with Iran.", ("USA", "12", "IRN")),
+        ("Russian troops pulled out of Syria.", ("RUSMIL", "08", "SYR")),
+    ],
+)
+def test_going_back_on_a_promise_rejects_whom_it_was_made_to(code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)

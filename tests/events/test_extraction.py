@@ -89,3 +89,13 @@ def test_an_unknown_name_is_its_appositive_role_and_an_acts_agent_is_its_target(
     events, _ = code("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
                      "in protest against the violations by Algerian security forces.")
     assert any(s.startswith("DZA") and r == "14" and t == "DZACOP" for s, r, t in triples(events))
+
+
+def test_a_heavy_object_after_its_predicate_is_still_the_object(code):
+    events, _ = code("Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest.")
+    assert ("ALB", "11", "SRB") in triples(events)
+
+
+def test_an_unknown_name_works_for_the_body_its_role_names(code):
+    events, _ = code("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq end the siege.")
+    assert ("IGOUNO", "10", "IRQ") in triples(events)

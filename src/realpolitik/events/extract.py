@@ -105,10 +105,13 @@ class Extractor:
                         if pobj.dep_ == "pobj":
                             return self.actors(pobj, reading)
         # An unknown name with an appositive role: "Salaheddine Sidhoum, Algeria's leading human
-        # rights activist, staged ..." is the activist.
+        # rights activist, staged ..." is the activist; "Kenzo Oshima, the United Nations Emergency
+        # Relief Coordinator" works for the UN.
         for child in token.children:
-            if child.dep_ == "appos" and reading.at(child):
-                return reading.at(child)
+            if child.dep_ == "appos":
+                found = self._phrase_actors(child, reading)
+                if found:
+                    return found
         # A relative pronoun stands for the noun it modifies.
         if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.actors(token.head.head, reading)
@@ -211,9 +214,11 @@ class Extractor:
         themes: list[Token],
         has_object: bool = False,
         via_prep: dict[int, str] | None = None,
+        subject_themes: frozenset[int] = frozenset(),
     ) -> list[tuple[EventPattern, Token | None]]:
         """Pick a pattern per theme ("provided humanitarian aid and military equipment" gives two).
-        A theme found after a phrase's preposition (``via_prep``) counts for that phrase only."""
+        A theme found after a phrase's preposition (``via_prep``) counts for that phrase only; a
+        theme found in the subject (``subject_themes``) only for patterns themed by their subject."""
         chosen: list[tuple[EventPattern, Token | None]] = []
         fitting = [(phrase, pattern) for phrase, pattern in options if fits_phrase(phrase) and not (pattern.intransitive and has_object)]
         via_prep = via_prep or {}
@@ -222,6 +227,8 @@ class Extractor:
             best: tuple[int, EventPattern] | None = None
             for phrase, pattern in fitting:
                 if theme.i in via_prep and via_prep[theme.i] not in phrase.extra:
+                    continue
+                if (theme.i in subject_themes) != pattern.theme_is_subject:
                     continue
                 fits = [p.specificity for p in pattern.theme if _phrase_fits(p, theme)]
                 if fits and (best is None or max(fits) > best[0]):
@@ -260,12 +267,17 @@ class Extractor:
         # "engaged the rebels in a firefight": the object of a themed phrase's own preposition is
         # what is done - for that phrase only.
         theme_preps = {w for phrase, pattern in options if pattern.theme for w in phrase.extra}
-        prep_objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in theme_preps for p in c.children if p.dep_ == "pobj"]
+        particles = _with_particle_children(verb)
+        prep_objects = [p for c in particles if c.dep_ == "prep" and c.lower_ in theme_preps for p in c.children if p.dep_ == "pobj"]
         via_prep = {p.i: p.head.lower_ for p in prep_objects}
         themes += prep_objects
+        # "peacekeepers arrived in Bosnia": what moves is the subject.
+        subject = _subject(verb)
+        movers = [] if subject is None or not any(p.theme_is_subject for _, p in options) else conjuncts(subject) + self._measured(subject)
+        themes += movers
 
         def fits(phrase: Phrase) -> bool:
-            return all(any(_is_particle(c, word) for c in verb.children) for word in phrase.extra)
+            return all(any(_is_particle(c, word) for c in particles) for word in phrase.extra)
 
         out: list[Candidate] = []
         has_object = any(c.dep_ == "dobj" for c in verb.children)
@@ -273,7 +285,7 @@ class Extractor:
         # A pattern none of the subjects can perform gives way to one they can: protesters who
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
-        for pattern, theme in self._choose(options, fits, themes, has_object, via_prep):
+        for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
@@ -287,13 +299,15 @@ class Extractor:
                 sources, means = self._attackers_by_means(verb, reading)
                 # "a roadside bombing killed two soldiers": the means says what kind of attack.
                 pattern = self._means_pattern(means, pattern) if means is not None else pattern
-            targets = _not_own(targets, sources)
+            # "killed 23 people as well as themselves": the doers themselves name no one else.
+            targets = [t for t in _not_own(targets, sources) if t.code not in {s.code for s in sources}]
             if not targets:
                 targets = (
                     self._controller_object(verb, reading)
                     or self._complement_targets(verb, reading)
                     or self._adjunct_targets(verb, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
+                    or self._victim_targets(verb, pattern, reading)
                     or self._place_targets(verb, pattern, reading)
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                 )
@@ -468,6 +482,8 @@ class Extractor:
     ) -> list[Actor]:
         slots = [*extra_preps, *pattern.target]
         carriers = [*hosts]
+        if pattern.theme_is_subject:
+            theme = None  # what moves is the doer, not the target
         if theme is not None and theme != trigger:
             # "provided aid and equipment to Ukraine": "to Ukraine" hangs on the first conjunct.
             carriers += [theme, *_conjunct_heads(theme)]
@@ -480,8 +496,11 @@ class Extractor:
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
-                    if token == trigger:
-                        continue  # "held their first meeting": the light verb's object is the event
+                    if token == trigger or token == theme:
+                        # "held their first meeting": the light verb's object is the event; "reneged
+                        # on his commitment to ...": what is done is no one it is done to (the
+                        # theme's own names are read last, below).
+                        continue
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
                     # "support for Russia's actions": the possessor is the target.
@@ -630,10 +649,27 @@ class Extractor:
         best = max(fitting, key=lambda p: max(ph.specificity for ph in p.nouns if _phrase_fits(ph, means)))
         return replace(pattern, code=best.code)
 
+    def _victim_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
+        """Violence whose victims are only counted ("killed 23 people", "wounded dozens of
+        civilians") is done to the civilians of the state where it happened ("... when they blew
+        themselves up in Tel Aviv")."""
+        if pattern.code[:2] not in self.book.cue("unattributed_roots"):
+            return []
+        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        victims += [m for v in victims for m in self._measured(v)]
+        if not any(v.lemma_.lower() in self.book.cue("victim_nouns") for v in victims):
+            return []
+        place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
+        if place is None:
+            return []
+        victim = victims[0]
+        return [Actor(place.code[:3] + "CVL", None, victim.left_edge.idx, victim.idx + len(victim), via="place")]
+
     def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A coercive or violent act with no one named is done to the place it happens in:
         "reimposed blockades in the West Bank", "threatened to institute a curfew in Algiers"."""
-        if not any(pattern.code.startswith(prefix) for prefix in self.book.cue("place_target_codes")):
+        prefixes = self.book.cue("place_target_codes") | self.book.cue("destination_codes")
+        if not any(pattern.code.startswith(prefix) for prefix in prefixes):
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
@@ -680,6 +716,10 @@ class Extractor:
                 # "refused to allow UN planes to land", parsed as planes being the subject of a
                 # complement clause: the controlled party is the object.
                 objects = [s for c in carrier.children if c.dep_ == "ccomp" and is_infinitive(c) for s in c.children if s.dep_ == "nsubj"]
+            if not objects:
+                # A heavy object moved after its predicate: "denounced as an ugly crime Serbia's
+                # suppression of ...", parsed as an appositive of "crime".
+                objects = [a for c in carrier.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
             return objects
         if slot == "dative":
             return [c for c in carrier.children if c.dep_ == "dative"] + [
@@ -691,7 +731,7 @@ class Extractor:
             return [o for rel in carrier.children if rel.dep_ == "relcl" for o in rel.children if o.dep_ == "dobj"]
         return [
             p
-            for prep in carrier.children
+            for prep in _with_particle_children(carrier)
             if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot
             for p in prep.children
             if p.dep_ == "pobj"
@@ -730,11 +770,15 @@ class Extractor:
         if joint and not targets and self._opposing_sides(sources):
             pattern = replace(pattern, code=joint, reciprocal=True)
         within_state = any(pattern.code.startswith(prefix) for prefix in self.book.cue("within_state_codes"))
+        journey = any(pattern.code.startswith(prefix) for prefix in self.book.cue("destination_codes"))
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
             (s, t) for s in sources for t in targets
-            if s.code != t.code and not (t.via == "pact" and _same_side(s, t)) and not (within_state and self._one_state_side(s, t))
+            if s.code != t.code
+            and not (t.via == "pact" and _same_side(s, t))
+            and not (within_state and self._one_state_side(s, t))
+            and not (journey and t.via == "place" and t.country == s.country)
         ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
@@ -791,6 +835,13 @@ def _is_particle(child: Token, word: str) -> bool:
     if child.dep_ == "prep":
         return not any(p.dep_ == "pobj" and p.lemma_.lower() in _TEMPORAL for p in child.children)
     return True
+
+
+def _with_particle_children(token: Token) -> list[Token]:
+    """A word's dependents, and those of a bare particle it governs: "pulled out of the deal",
+    where the parser hangs "of" on "out"."""
+    particles = [c for c in token.children if c.dep_ in ("prt", "prep") and not any(p.dep_ == "pobj" for p in c.children)]
+    return [*token.children, *(g for c in particles for g in c.children)]
 
 
 def is_infinitive(clause: Token) -> bool:

@@ -18,7 +18,7 @@ DEFAULT_TARGETS = ("dobj", "dative", "to", "with", "against", "on", "at", "towar
 VALID_SLOTS = {"dobj", "dative", "nsubjpass", "relcl"}
 _KEYS = {
     "code", "verbs", "nouns", "theme", "not_theme", "target", "reciprocal", "inverse", "no_target",
-    "intransitive", "not_source", "needs_verb", "yields_to_complement", "note", "__line__",
+    "intransitive", "not_source", "needs_verb", "yields_to_complement", "theme_is_subject", "note", "__line__",
 }
 
 
@@ -58,6 +58,7 @@ class EventPattern:
     not_source: tuple[str, ...] = ()  # source sectors that cannot do this ("GOV" for street protests)
     needs_verb: bool = False  # nominal event only as a light verb's object ("signed a pact")
     yields_to_complement: bool = False  # dropped when its complement is an event ("pledged to send aid")
+    theme_is_subject: bool = False  # the theme is what moves, the subject ("peacekeepers arrived")
 
     @property
     def specificity(self) -> int:
@@ -135,6 +136,7 @@ def load_patterns(path: Path) -> list[EventPattern]:
                 intransitive=bool(entry.get("intransitive", False)),
                 needs_verb=bool(entry.get("needs_verb", False)),
                 yields_to_complement=bool(entry.get("yields_to_complement", False)),
+                theme_is_subject=bool(entry.get("theme_is_subject", False)),
                 not_source=tuple(str(v).upper() for v in entry.get("not_source") or ()),
                 inverse=str(inverse) if inverse is not None else None,
                 no_target=bool(entry.get("no_target", False)),
