@@ -145,3 +145,14 @@ def test_an_ethnic_group_is_coded_to_the_state_it_lives_in(code):
 def test_a_body_based_in_a_place_belongs_to_its_state(code):
     events, _ = code("A newspaper based in Beirut defied a ban by the Syrian army.")
     assert triples(events) == {("LBNMED", "12", "SYRMIL")}
+
+
+def test_a_stance_on_a_state_is_no_membership_of_it(code):
+    events, _ = code("Russia accused an anti-Syria journalist.")
+    assert {e.target.code for e in events if e.target} <= {"RUSMED"}
+    assert "SYRMED" not in {e.target.code for e in events if e.target}
+
+
+def test_hong_kong_and_macau_are_coded_apart_from_china(code):
+    events, _ = code("Hong Kong police arrested 20 protesters. Beijing criticized Macau.")
+    assert {("HKGCOP", "17", "HKGOPP"), ("CHNGOV", "11", "MAC")} <= triples(events)

@@ -39,3 +39,8 @@ def test_the_two_countries_are_the_last_states_named_together(code):
 def test_the_pact_stands_for_its_parties(code):
     events, _ = code("Russia and North Korea signed a pact on Wednesday. Japan condemned the pact.")
     assert {("JPN", "11", "RUS"), ("JPN", "11", "PRK")} <= triples(events)
+
+
+def test_he_in_what_someone_says_is_the_speaker(code):
+    events, _ = code("Putin met the Chinese ambassador but did not say he would attack Ukraine.")
+    assert ("RUSGOV", "19", "UKR") in triples(events)

@@ -387,7 +387,7 @@ def test_a_commitment_held_as_a_stance_is_a_pledge_unless_its_act_has_a_code(cod
 
 
 def test_a_state_does_not_yield_to_its_own_organs(code):
-    events, _ = code("Turkey and Libya allowed Turkish army deployments in Libya.")
+    events, _ = code("Turkey and Libya allowed the Turkish army to deploy in Libya.")
     assert {(e.source.code, e.cameo, e.target.code) for e in events if e.cameo == "080"} == {("LBY", "080", "TURMIL")}
 
 
@@ -437,3 +437,22 @@ def test_counted_victims_are_civilians_of_the_place_of_the_attack(code, text, ex
 def test_going_back_on_a_promise_rejects_whom_it_was_made_to(code, text, expected):
     events, _ = code(text)
     assert expected in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of people protested in Tbilisi against the Russian law.", ("GEOCVL", "14", "RUS")),
+        ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.", ("HKGCVL", "14", "CHNGOV")),
+    ],
+)
+def test_a_crowd_counted_not_named_is_the_civilians_of_where_it_protests(code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_an_order_to_someone_is_a_demand_of_them(code):
+    events, _ = code("An Argentine judge ordered Carlos Menem to appear for questioning.")
+    assert ("ARGJUD", "10", "ARG") in {(e.source.code, e.root, e.target.country) for e in events if e.target}
+    events, _ = code("The prince of Saudi Arabia did not say that he ordered it.")
+    assert events == []

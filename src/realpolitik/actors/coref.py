@@ -151,9 +151,34 @@ def _most_salient(fitting: list[_Seen], pronoun: Token, sentence: int) -> _Seen:
         return doc[seen.token_i].dep_ in ("nsubj", "nsubjpass")
 
     same = [s for s in fitting if s.sentence == sentence]
+    speaker = _speaker(pronoun)
+    if speaker is not None:
+        # "bin Salman accepted responsibility for the murder of journalist Khashoggi but did not
+        # say he'd ordered it": who speaks of "he" is "he".
+        spoken = [s for s in same if s.token_i == speaker.i]
+        if spoken:
+            return spoken[0]
     if same:
         parallel = [s for s in same if is_subject(s) and doc[s.token_i].head.i not in ancestors]
         return (parallel or same)[0]
     latest = fitting[0].sentence
     subjects = [s for s in fitting if s.sentence == latest and is_subject(s)]
     return (subjects or fitting)[0]
+
+
+_SPEECH_VERBS = {"say", "tell", "claim", "deny", "insist", "admit", "announce", "add", "state", "declare", "stress", "warn", "vow", "promise", "pledge"}
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause has the pronoun as its subject
+    ("Putin said he would ..."), through coordinated verbs ("... but did not say he'd")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+        return None
+    verb = pronoun.head.head
+    if verb.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head

@@ -40,7 +40,8 @@ _FLEEING = {"flee", "escape", "leave"}
 _BASED = {"base", "locate", "headquarter", "station"}
 # Parts of a place: "in the east of the Gaza Strip", "on the outskirts of Kabul".
 PART_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-              "heart", "outskirts", "outskirt", "edge", "part", "border", "suburb", "coast", "interior", "rest"}
+              "heart", "outskirts", "outskirt", "edge", "part", "border", "suburb", "coast", "interior", "rest",
+              "sector", "quarter", "district", "area", "neighbourhood", "neighborhood"}
 PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "partnership"}
 # Parts of a state that act at home: without a country of their own they belong to the state
 # named just before them in the sentence.
@@ -296,8 +297,8 @@ class ActorResolver:
                     return replace(found[0], via="own")  # "its embassy": the antecedent's own
                 continue
             named = names.get(child.i)
-            if named is None:
-                continue
+            if named is None or _is_stance_prefixed(named[0]):
+                continue  # "an anti-Syria journalist" is no Syrian
             span, entries = named
             entry = _preferred(entries)
             if entry.kind == DEMONYM and _is_ethnic(child):
@@ -405,8 +406,14 @@ def _is_anaphoric_group(token: Token) -> bool:
 
 
 def _is_person_noun(token: Token) -> bool:
+    """One person, not a body: "the ambassador", "journalist Jamal Khashoggi" (a title before a
+    name) - "he", not "it"."""
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        return True
     return token.lemma_.lower() in {
         "leader", "president", "minister", "premier", "chancellor", "king", "ambassador",
         "envoy", "spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "general",
-        "commander", "secretary", "prime minister",
+        "commander", "secretary", "prime minister", "journalist", "reporter", "correspondent",
+        "activist", "dissident", "judge", "prosecutor", "lawyer", "senator", "lawmaker", "mayor",
+        "governor", "candidate", "negotiator", "mediator",
     }

@@ -273,7 +273,10 @@ class Extractor:
         themes += prep_objects
         # "peacekeepers arrived in Bosnia": what moves is the subject.
         subject = _subject(verb)
-        movers = [] if subject is None or not any(p.theme_is_subject for _, p in options) else conjuncts(subject) + self._measured(subject)
+        movers: list[Token] = []
+        if subject is not None and any(p.theme_is_subject for _, p in options):
+            # "a first patch of Bangladeshi peacekeeping troops arrived": what the subject counts.
+            movers = conjuncts(subject) + [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
         themes += movers
 
         def fits(phrase: Phrase) -> bool:
@@ -285,6 +288,9 @@ class Extractor:
         # A pattern none of the subjects can perform gives way to one they can: protesters who
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
+        # "ordered Menem to appear", "allow humanitarian workers the freedom of movement"
+        has_complement = any(c.dep_ in ("xcomp", "ccomp", "dative") for c in verb.children)
+        options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
         for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
@@ -295,6 +301,8 @@ class Extractor:
                 sources = self._agents(verb, reading)
                 targets = passive_targets or targets
                 inherited = False
+            if not sources:
+                sources = self._crowd_sources(verb, pattern, reading)
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
                 sources, means = self._attackers_by_means(verb, reading)
                 # "a roadside bombing killed two soldiers": the means says what kind of attack.
@@ -633,7 +641,7 @@ class Extractor:
         agents, _ = self._noun_sources(noun, reading)
         if agents:
             return agents, noun
-        place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
+        place = _place_in(verb, reading)
         if place is None:
             return [], None
         return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
@@ -659,11 +667,24 @@ class Extractor:
         victims += [m for v in victims for m in self._measured(v)]
         if not any(v.lemma_.lower() in self.book.cue("victim_nouns") for v in victims):
             return []
-        place = next((reading.places[t.i] for t in verb.subtree if t.i in reading.places), None)
+        return self._civilians_of_place(verb, victims[0], reading)
+
+    def _crowd_sources(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
+        """A protest by a crowd counted, not named ("hundreds of thousands of people blocked
+        streets in Hong Kong") is one by the civilians of the place where it happens."""
+        subject = _subject(verb)
+        if not pattern.code.startswith("14") or subject is None or self._is_passive(verb):
+            return []
+        crowd = [subject, *self._measured(subject)]
+        if not any(c.lemma_.lower() in self.book.cue("victim_nouns") for c in crowd):
+            return []
+        return self._civilians_of_place(verb, subject, reading)
+
+    def _civilians_of_place(self, verb: Token, people: Token, reading: Reading) -> list[Actor]:
+        place = _place_in(verb, reading)
         if place is None:
             return []
-        victim = victims[0]
-        return [Actor(place.code[:3] + "CVL", None, victim.left_edge.idx, victim.idx + len(victim), via="place")]
+        return [Actor(place.code[:3] + "CVL", None, people.left_edge.idx, people.idx + len(people), via="place")]
 
     def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A coercive or violent act with no one named is done to the place it happens in:
@@ -835,6 +856,11 @@ def _is_particle(child: Token, word: str) -> bool:
     if child.dep_ == "prep":
         return not any(p.dep_ == "pobj" and p.lemma_.lower() in _TEMPORAL for p in child.children)
     return True
+
+
+def _place_in(clause: Token, reading: Reading):
+    """The first place named anywhere in a clause."""
+    return next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
 
 
 def _with_particle_children(token: Token) -> list[Token]:

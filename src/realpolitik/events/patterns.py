@@ -18,7 +18,7 @@ DEFAULT_TARGETS = ("dobj", "dative", "to", "with", "against", "on", "at", "towar
 VALID_SLOTS = {"dobj", "dative", "nsubjpass", "relcl"}
 _KEYS = {
     "code", "verbs", "nouns", "theme", "not_theme", "target", "reciprocal", "inverse", "no_target",
-    "intransitive", "not_source", "needs_verb", "yields_to_complement", "theme_is_subject", "note", "__line__",
+    "intransitive", "not_source", "needs_verb", "yields_to_complement", "theme_is_subject", "needs_complement", "note", "__line__",
 }
 
 
@@ -59,6 +59,7 @@ class EventPattern:
     needs_verb: bool = False  # nominal event only as a light verb's object ("signed a pact")
     yields_to_complement: bool = False  # dropped when its complement is an event ("pledged to send aid")
     theme_is_subject: bool = False  # the theme is what moves, the subject ("peacekeepers arrived")
+    needs_complement: bool = False  # only with an infinitive of what is to be done ("ordered X to appear")
 
     @property
     def specificity(self) -> int:
@@ -137,6 +138,7 @@ def load_patterns(path: Path) -> list[EventPattern]:
                 needs_verb=bool(entry.get("needs_verb", False)),
                 yields_to_complement=bool(entry.get("yields_to_complement", False)),
                 theme_is_subject=bool(entry.get("theme_is_subject", False)),
+                needs_complement=bool(entry.get("needs_complement", False)),
                 not_source=tuple(str(v).upper() for v in entry.get("not_source") or ()),
                 inverse=str(inverse) if inverse is not None else None,
                 no_target=bool(entry.get("no_target", False)),
