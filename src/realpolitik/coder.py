@@ -11,6 +11,7 @@ candidate events per sentence -> modality -> records, commitments and provenance
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date as Date
@@ -27,7 +28,7 @@ from realpolitik.events.modality import ModalityReader, ModalReading
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
 from realpolitik.nlp.candidates import CandidateFilter, blank_out
-from realpolitik.nlp.pipeline import load_nlp, normalise_headlines, preset_sentences, segment
+from realpolitik.nlp.pipeline import blank_datelines, load_nlp, normalise_headlines, preset_sentences, segment
 from realpolitik.records import (
     ActorRef,
     Article,
@@ -83,7 +84,7 @@ class Coder:
     def prepare(self, article: Article) -> tuple[Doc, list[tuple[int, int]]]:
         """Tokenise, fix sentence boundaries and, with filtering on, blank the sentences that
         cannot carry an event so the tagger and parser skip them."""
-        text = normalise_headlines(article.text, self.resolver.is_name_word)
+        text = blank_datelines(normalise_headlines(article.text, self.resolver.is_name_word), self.resolver.is_actor_name)
         doc = self.nlp.make_doc(text)
         spans = segment(doc)
         self.stats["sentences"] += len(spans)
@@ -99,14 +100,18 @@ class Coder:
     def code_doc(self, doc: Doc, article: Article, spans: list[tuple[int, int]]) -> list[Record]:
         day = Date.fromisoformat(article.date) if article.date else None
         reading = self.resolver.read(doc, day)
-        index_of = {start: i for i, (start, _) in enumerate(spans)}
+        starts = [start for start, _ in spans]
         events: list[Event] = []
         found: list[Commitment] = []
         for sent in doc.sents:
+            # The sentence's span is the one holding its first word: a parsed sentence may open
+            # with blanks (a double space, a dateline or a dropped sentence turned into spaces).
             first = next((t for t in sent if not t.is_space), None)
-            if first is None or first.idx not in index_of:
+            if first is None:
                 continue
-            index = index_of[first.idx]
+            index = bisect_right(starts, first.idx) - 1
+            if index < 0 or first.idx >= spans[index][1]:
+                continue
             sent_events, sent_commitments = self._code_sentence(sent, index, spans[index], reading, article)
             events.extend(sent_events)
             found.extend(sent_commitments)
@@ -175,8 +180,10 @@ class Coder:
     def _cameo_reading(self, cand: Candidate, modal) -> Candidate | None:
         """CAMEO codes some modalities as events of their own: a refused act is a REJECT (12x),
         a pledged or planned cooperative act an "express intent" (03x). The modal event stays
-        too, so both readings are in the data."""
-        if modal.modality == "negated" and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
+        too, so both readings are in the data. A planned visit is planned by its host too, but
+        a refusal is the refuser's alone: "refused to visit France" is no refusal by France."""
+        mirror = cand.code == cand.pattern.inverse
+        if modal.modality == "negated" and not mirror and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
             code = self.book.mapped_code("refusal_codes", cand.code)
         elif modal.modality == "intended" and modal.cue not in self.schedulers:
             code = self.book.mapped_code("intent_codes", cand.code)

@@ -99,3 +99,32 @@ def test_a_heavy_object_after_its_predicate_is_still_the_object(code):
 def test_an_unknown_name_works_for_the_body_its_role_names(code):
     events, _ = code("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq end the siege.")
     assert ("IGOUNO", "10", "IRQ") in triples(events)
+
+
+def test_coordinated_doers_with_an_unnamed_partner_do_not_pair_with_each_other(code):
+    events, _ = code("Bahrain and Kosovo met with the delegation.")
+    assert events == []
+    events, _ = code("Bahrain and Kosovo met with each other.")
+    assert {("BHR", "04", "XKX"), ("XKX", "04", "BHR")} <= triples(events)
+
+
+def test_calling_someone_names_is_no_phone_call(code):
+    events, _ = code("Biden called Putin a national embarrassment.")
+    assert all(e.cameo != "041" for e in events)
+    events, _ = code("Biden called Putin on Tuesday.")
+    assert ("USAGOV", "04", "RUSGOV") in triples(events)
+
+
+def test_meeting_a_requirement_is_no_meeting(code):
+    events, _ = code("Harris meets the natural born citizen requirement.")
+    assert events == []
+
+
+def test_a_memorial_of_people_is_not_those_people(code):
+    events, _ = code("Trump refused to visit a cemetery of U.S. soldiers.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+
+
+def test_a_thing_does_not_protest(code):
+    events, _ = code("The Taal volcano erupted in the Philippines. It also blocked roads.")
+    assert events == []

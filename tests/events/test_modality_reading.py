@@ -83,3 +83,8 @@ def test_a_hostile_act_on_a_condition_that_is_no_event_is_still_a_threat(code):
     events, _ = code("The European Union may halt its mediation among Serbia's republics if the ceasefire collapses.")
     assert ("IGOEU", "13", "SRB") in triples(events, "asserted")
     assert ("IGOEU", "16", "SRB") in triples(events, "conditional")
+
+
+def test_a_refused_visit_is_refused_by_the_visitor_alone(code):
+    events, _ = code("Putin refused to visit China.")
+    assert {(e.source.country, e.cameo) for e in events if e.cameo.startswith("12")} == {("RUS", "125")}

@@ -96,6 +96,10 @@ class ActorResolver:
         common words ("Split", "Mobile") and do not count."""
         return word in self.names.curated_words or self.names.speller.respell(word) is not None
 
+    def is_actor_name(self, surface: str) -> bool:
+        """A name that stands for a state, body or person, not only for a place."""
+        return any(e.kind not in (CITY, TOWN, CAPITAL) for e in self.dictionary.names.get(surface, []))
+
     # -- one document ------------------------------------------------------------------------
 
     def read(self, doc: Doc, day: date | None) -> Reading:

@@ -289,8 +289,13 @@ class Extractor:
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
         # "ordered Menem to appear", "allow humanitarian workers the freedom of movement"
+        if verb.lemma_.lower() in self.book.cue("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
+            # "Biden called Trump a national embarrassment": naming someone is no phone call.
+            options = [(ph, p) for ph, p in options if p.theme]
         has_complement = any(c.dep_ in ("xcomp", "ccomp", "dative") for c in verb.children)
         options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
+        if subject is not None and subject.lower_ == "it":
+            options = [(ph, p) for ph, p in options if p.code[:2] not in self.book.cue("people_only_roots")]
         for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
@@ -319,6 +324,7 @@ class Extractor:
                     or self._place_targets(verb, pattern, reading)
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                 )
+            pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
 
@@ -364,6 +370,7 @@ class Extractor:
                 # "announced deals between Israel and Bahrain": the parties deal with each other;
                 # the announcer is no party.
                 sources, targets, inherited = parties, [], False
+            pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
 
@@ -757,6 +764,15 @@ class Extractor:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
+
+    def _unnamed_counterpart(self, pattern: EventPattern, targets: list[Actor], hosts: list[Token], theme: Token | None) -> EventPattern:
+        """ "Bahrain and Kosovo opened relations with the nation": done with someone the coder
+        could not name, not with each other (unless "with each other")."""
+        carriers = [*hosts, *([theme] if theme is not None else [])]
+        partners = [t for carrier in carriers for t in self._slot(carrier, "with", None) if t.lower_ not in ("other", "another")]
+        if pattern.reciprocal and not targets and partners:
+            return replace(pattern, reciprocal=False)
+        return pattern
 
     def _side(self, actor: Actor) -> str:
         """A state and its organs are one side; a body outside the state (rebels, opposition) is

@@ -91,3 +91,27 @@ def normalise_headlines(text: str, is_name_word: Callable[[str], bool]) -> str:
 
         lines[n] = _WORD.sub(lower, line)
     return "\n".join(lines)
+
+
+# A wire dateline opening a line: "GAZA CITY, Palestinian Territories: ", "LYON: ",
+# "WASHINGTON (Reuters) - ", "MOSCOW, June 20 (AP) — ". The place in capitals comes first.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\- ]*[A-Z])(?P<detail>, [A-Z][\w.'\- ]{0,40}|(?:, [A-Z][\w.'\- ]{0,40})? \([A-Za-z .]{1,30}\))?"
+    r"[ \t]*(?::|—|–| - | -- )[ \t]*",
+    re.MULTILINE,
+)
+
+
+def blank_datelines(text: str, is_actor_name: Callable[[str], bool]) -> str:
+    """Turn wire datelines into spaces: they say where the story was filed, and glued to the
+    first sentence they make its subject ("GAZA CITY ... : Four children were killed" parses
+    the city as what was killed). Offsets stay valid. A bare capitalised actor opening a line
+    ("NATO: Russia must withdraw", "UK - EU talks") is a speaker or a party, not a dateline."""
+
+    def blank(match: re.Match[str]) -> str:
+        place = match.group("place")
+        if match.group("detail") is None and (is_actor_name(place) or is_actor_name(place.title())):
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return _DATELINE.sub(blank, text)
