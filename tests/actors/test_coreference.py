@@ -44,3 +44,8 @@ def test_the_pact_stands_for_its_parties(code):
 def test_he_in_what_someone_says_is_the_speaker(code):
     events, _ = code("Putin met the Chinese ambassador but did not say he would attack Ukraine.")
     assert ("RUSGOV", "19", "UKR") in triples(events)
+
+
+def test_a_reflexive_is_bound_in_its_own_sentence(code):
+    events, _ = code("Azerbaijani troops attacked Armenia. The State Department asked any external party not to involve themselves.")
+    assert [e for e in events if e.source.country == "USA"] == []

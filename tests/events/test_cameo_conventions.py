@@ -434,7 +434,7 @@ def test_counted_victims_are_civilians_of_the_place_of_the_attack(code, text, ex
         ("Russian troops pulled out of Syria.", ("RUSMIL", "08", "SYR")),
     ],
 )
-def test_going_back_on_a_promise_rejects_whom_it_was_made_to(code, text, expected):
+def test_going_back_on_a_promise_rejects_whom_it_was_made_to_and_pulling_out_reads_through_the_particle(code, text, expected):
     events, _ = code(text)
     assert expected in triples(events)
 
@@ -456,3 +456,8 @@ def test_an_order_to_someone_is_a_demand_of_them(code):
     assert ("ARGJUD", "10", "ARG") in {(e.source.code, e.root, e.target.country) for e in events if e.target}
     events, _ = code("The prince of Saudi Arabia did not say that he ordered it.")
     assert events == []
+
+
+def test_letting_someone_keep_a_state_of_affairs_is_no_concession_made(code):
+    events, _ = code("The Chinese government has allowed Hong Kong to have its own legislature.")
+    assert all(e.cameo != "080" for e in events)

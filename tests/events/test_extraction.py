@@ -128,3 +128,10 @@ def test_a_memorial_of_people_is_not_those_people(code):
 def test_a_thing_does_not_protest(code):
     events, _ = code("The Taal volcano erupted in the Philippines. It also blocked roads.")
     assert events == []
+
+
+def test_a_politicians_rally_is_a_campaign_event_but_an_opposition_leaders_is_a_protest(code):
+    events, _ = code("At one Trump rally in Pennsylvania, supporters chanted slogans.")
+    assert events == []
+    events, _ = code("Navalny's rally in Moscow drew thousands.", date="2020-01-01")
+    assert ("RUSOPP", "14", None) in triples(events)

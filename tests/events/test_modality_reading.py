@@ -1,5 +1,7 @@
 """Modality: asserted, negated, intended, conditional (with the condition linked), hypothetical."""
 
+import pytest
+
 from factories import triples
 
 
@@ -88,3 +90,16 @@ def test_a_hostile_act_on_a_condition_that_is_no_event_is_still_a_threat(code):
 def test_a_refused_visit_is_refused_by_the_visitor_alone(code):
     events, _ = code("Putin refused to visit China.")
     assert {(e.source.country, e.cameo) for e in events if e.cameo.startswith("12")} == {("RUS", "125")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Did Iran ever support Israel?", "hypothetical"),
+        ("Why did Russia attack Ukraine?", "asserted"),
+        ("Russia refused to say whether it would attack Ukraine.", "hypothetical"),
+    ],
+)
+def test_a_question_asks_and_asserts_nothing_but_its_presupposition(code, text, modality):
+    events, _ = code(text)
+    assert {e.modality for e in events if e.root in ("05", "19")} == {modality}

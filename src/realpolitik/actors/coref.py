@@ -77,6 +77,10 @@ class Discourse:
         else:
             return []
         fitting = [s for s in self._recent(token) if self._fits(s, wanted) and s.token_i != token.head.i]
+        if word.endswith(("self", "selves")):
+            # A reflexive is bound in its own sentence: "asked any external party not to involve
+            # themselves" is no state named before.
+            fitting = [s for s in fitting if s.sentence == self.sentence]
         if not fitting:
             return []
         chosen = _most_salient(fitting, token, self.sentence)

@@ -292,7 +292,13 @@ class Extractor:
         if verb.lemma_.lower() in self.book.cue("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
             # "Biden called Trump a national embarrassment": naming someone is no phone call.
             options = [(ph, p) for ph, p in options if p.theme]
-        has_complement = any(c.dep_ in ("xcomp", "ccomp", "dative") for c in verb.children)
+        # "ordered Menem to appear", "allow humanitarian workers the freedom of movement"; a state
+        # let be is a standing arrangement, no act ("has allowed Hong Kong to have its own
+        # legislature").
+        states = self.book.cue("stative_verbs")
+        has_complement = any(
+            c.dep_ == "dative" or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in states) for c in verb.children
+        )
         options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
         if subject is not None and subject.lower_ == "it":
             options = [(ph, p) for ph, p in options if p.code[:2] not in self.book.cue("people_only_roots")]
@@ -349,6 +355,10 @@ class Extractor:
                 continue
             hosts = [noun] + ([light] if light is not None else []) + ([receiving] if receiving is not None else [])
             sources, inherited = self._noun_sources(noun, reading)
+            if pattern.code[:2] in self.book.cue("people_only_roots") and sources and all(a.person and a.sector != "OPP" for a in sources):
+                # "a Biden rally": a politician's campaign event, no protest ("Navalny's rally",
+                # an opposition leader's, is one).
+                continue
             clause = noun
             if not sources and light is not None:
                 # "arrests were made in Australia": a passive light verb's doer is its agent only,
@@ -434,8 +444,11 @@ class Extractor:
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return [], False
-        if verb.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in self.object_control:
+        if verb.dep_ in ("xcomp", "pcomp", "advcl") and head.lemma_.lower() in self.object_control:
+            # "urged Iran to resume talks", "called on the President to demand ...": who is urged acts.
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is None and verb.dep_ != "pcomp":
+                obj = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
                 return self.actors(obj, reading), True
         if verb.dep_ == "relcl":

@@ -44,6 +44,8 @@ class ModalityReader:
     def read(self, trigger: Token, clause: Token) -> ModalReading:
         if self.in_condition(trigger):
             return ModalReading("hypothetical", cue="inside a condition")
+        if _is_yes_no_question(trigger.sent):
+            return ModalReading("hypothetical", cue="question")  # "Did the federation ever support you?"
         if clause == trigger and trigger.pos_ in ("NOUN", "PROPN"):
             local = self._noun_reading(trigger)
             if local is not None:
@@ -97,6 +99,11 @@ class ModalityReader:
                 token = head
                 continue
             word = head.lower_ if (head.dep_ == "prep" or head.pos_ == "ADP") else head.lemma_.lower()
+            if relation == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in token.children):
+                # "refused to answer whether they would support court packing": an open question,
+                # and what governs the question (refusing to answer) does not reach inside it.
+                found = ModalReading("hypothetical", cue=token.lower_)
+                break
             if relation != "advcl":
                 # Phrasal governors count with their particle: "ruled out" negates, "ruled" does not.
                 phrasal = {f"{word} {c.lower_}" for c in head.children if c.dep_ == "prt"}
@@ -195,6 +202,17 @@ class ModalityReader:
                 return True
             token = token.head
         return False
+
+
+_QUESTION_MARKS = {"whether", "if"}
+_QUESTION_OPENERS = {"did", "does", "do", "will", "would", "can", "could", "should", "is", "are", "was", "were", "has", "have", "had", "may", "might"}
+
+
+def _is_yes_no_question(sentence) -> bool:
+    """ "Did the Iranian Chess Federation ever support you?": asks, asserts nothing. A wh-question
+    ("Why did Russia attack?") presupposes its act and is read as usual."""
+    words = [t for t in sentence if not t.is_space and not t.is_punct]
+    return bool(words) and sentence.text.rstrip().endswith("?") and words[0].lower_ in _QUESTION_OPENERS
 
 
 def _reported(verb: Token, reporting: set[str]) -> bool:
