@@ -461,3 +461,23 @@ def test_an_order_to_someone_is_a_demand_of_them(code):
 def test_letting_someone_keep_a_state_of_affairs_is_no_concession_made(code):
     events, _ = code("The Chinese government has allowed Hong Kong to have its own legislature.")
     assert all(e.cameo != "080" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama is scheduled to attend a summit in Switzerland.", ("USA", "042", "CHE")),
+        ("The IAEA has dispatched inspectors to the Esfahan facilities in central Iran.", ("IGO", "090", "IRN")),
+        ("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.", ("IGO", "073", "BIH")),
+        ("France is ready to contribute 4,000 troops to a peace-keeping force in Liberia.", ("FRA", "0334", "LBR")),
+        ("Afghan guerrillas blew up three power lines leading into Kabul.", ("AFG", "1712", "AFG")),
+    ],
+)
+def test_acts_done_abroad_or_to_a_place_target_its_state(code, text, expected):
+    events, _ = code(text)
+    assert expected in {((e.source.country or e.source.code[:3]), e.cameo, e.target.country) for e in events if e.target}
+
+
+def test_attending_a_summit_at_home_is_no_visit(code):
+    events, _ = code("Biden attended a summit in Washington.")
+    assert events == []

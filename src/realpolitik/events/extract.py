@@ -444,7 +444,16 @@ class Extractor:
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return [], False
-        if verb.dep_ in ("xcomp", "pcomp", "advcl") and head.lemma_.lower() in self.object_control:
+        if verb.dep_ == "xcomp" and _is_passive(head):
+            # "Obama is scheduled to attend", "Iran was urged to resume talks": the passive's subject acts.
+            subject = _subject(head)
+            if subject is not None:
+                return self.actors(subject, reading), True
+        # An adverbial infinitive is controlled only after its governor's object ("called on the
+        # President to demand"); fronted, it is the subject's ("While in New York to attend the
+        # Assembly, Zelensky told reporters").
+        controlled = verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "advcl" and verb.i > head.i)
+        if controlled and head.lemma_.lower() in self.object_control:
             # "urged Iran to resume talks", "called on the President to demand ...": who is urged acts.
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None and verb.dep_ != "pcomp":
@@ -714,15 +723,24 @@ class Extractor:
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
+        # "blew up power lines leading into Kabul": where the object leads or lies.
+        carriers += [a for c in carriers[1:] if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"]
         for carrier in carriers:
             places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
             places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
             # "in the east of the Gaza Strip", "on the outskirts of Kabul"
             places += [o for p in places if p.lemma_.lower() in PART_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+            # "inspectors to the Esfahan facilities in central Iran"
+            places += [o for p in places for prep in p.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for o in prep.children if o.dep_ == "pobj"]
             for place in places:
                 entry = reading.places.get(place.i)
                 if entry is not None:
                     return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
+                if carrier.dep_ == "acl":
+                    # "power lines leading into Kabul": the capital read as its state is the place.
+                    found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country]
+                    if found:
+                        return found[:1]
         return []
 
     def _condition_subject(self, verb: Token, reading: Reading) -> list[Actor]:
