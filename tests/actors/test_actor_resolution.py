@@ -156,3 +156,20 @@ def test_a_stance_on_a_state_is_no_membership_of_it(code):
 def test_hong_kong_and_macau_are_coded_apart_from_china(code):
     events, _ = code("Hong Kong police arrested 20 protesters. Beijing criticized Macau.")
     assert {("HKGCOP", "17", "HKGOPP"), ("CHNGOV", "11", "MAC")} <= triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels attacked a military base in Mali.", ("MLIREB", "19", "MLI")),
+        ("A journalist was killed in a car bomb explosion in Beirut.", ("LBNUAF", "18", "LBNMED")),
+    ],
+)
+def test_a_domestic_body_named_with_no_state_belongs_to_the_place_of_its_clause(code, text, expected):
+    events, _ = code(text)
+    assert expected in triples(events)
+
+
+def test_an_institution_is_no_body_of_people_placed_by_its_clause(code):
+    events, _ = code("The minister visited the hospital in Gdansk.")
+    assert events == []

@@ -103,3 +103,8 @@ def test_a_refused_visit_is_refused_by_the_visitor_alone(code):
 def test_a_question_asks_and_asserts_nothing_but_its_presupposition(code, text, modality):
     events, _ = code(text)
     assert {e.modality for e in events if e.root in ("05", "19")} == {modality}
+
+
+def test_whether_or_not_is_a_question_not_a_denial(code):
+    events, _ = code("Biden would not say whether or not he supported sanctions on Russia.")
+    assert {e.modality for e in events if e.root == "05"} == {"hypothetical"}

@@ -77,6 +77,8 @@ class Reading:
     pacts: dict[int, list[str]] = field(default_factory=dict)  # pact noun token -> party codes
     # Demonyms and names used as modifiers ("Israeli airstrikes"): the agent of a nominal event.
     modifiers: dict[int, list[Actor]] = field(default_factory=dict)
+    # Domestic sector nouns with no state named before them, waiting for a place in their clause.
+    unplaced: dict[int, str] = field(default_factory=dict)
 
     def at(self, token: Token) -> list[Actor]:
         return self.actors.get(token.i, [])
@@ -113,8 +115,23 @@ class ActorResolver:
                 actors = self._resolve_token(token, names, day, discourse, reading)
                 if actors:
                     reading.actors[token.i] = actors
+            self._place_unplaced(sent, reading, discourse)
             discourse.end_sentence()
         return reading
+
+    def _place_unplaced(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
+        """ "Insurgents bombarded a part of the city of Aleppo", "a journalist was killed in
+        Beirut": a domestic body named with no state belongs to the place where its clause
+        happens, when the sentence names no state before it."""
+        for i in [i for i in reading.unplaced if sent.start <= i < sent.end]:
+            token, sector = sent.doc[i], reading.unplaced.pop(i)
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            place = None if clause is None else next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
+            if place is None:
+                continue
+            actors = [Actor(place.code[:3] + sector, place.name, token.idx, token.idx + len(token.text), via="place", person=_is_person_noun(token))]
+            reading.actors[i] = actors
+            discourse.add(token, actors)
 
     def _match_names(self, doc: Doc, day: date | None) -> dict[int, tuple[Span, list[Entry]]]:
         by_token: dict[int, tuple[Span, list[Entry]]] = {}
@@ -223,6 +240,8 @@ class ActorResolver:
             # and parliaments named without a country belong to the state just named.
             nearby = discourse.sentence_state(token)
             if nearby is None:
+                if token.tag_ in ("NNS", "NNPS") or _is_person_noun(token):
+                    reading.unplaced[token.i] = sector  # people, not an institution ("the hospital")
                 return []
             country = Actor(nearby, None, token.idx, token.idx + len(token.text), via="sector")
         actors = []

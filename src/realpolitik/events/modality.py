@@ -137,6 +137,8 @@ class ModalityReader:
 
     def _own_marks(self, verb: Token) -> ModalReading | None:
         for child in verb.children:
+            if child.dep_ == "neg" and _is_whether_or_not(child):
+                continue  # "would not say whether or not he supported": a question, no denial
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never",)):
                 return ModalReading("negated", cue=child.lower_)
         for child in verb.children:
@@ -206,6 +208,11 @@ class ModalityReader:
 
 _QUESTION_MARKS = {"whether", "if"}
 _QUESTION_OPENERS = {"did", "does", "do", "will", "would", "can", "could", "should", "is", "are", "was", "were", "has", "have", "had", "may", "might"}
+
+
+def _is_whether_or_not(neg: Token) -> bool:
+    doc = neg.doc
+    return neg.i >= 2 and doc[neg.i - 1].lower_ == "or" and doc[neg.i - 2].lower_ == "whether"
 
 
 def _is_yes_no_question(sentence) -> bool:
