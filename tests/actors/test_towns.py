@@ -30,3 +30,8 @@ def test_a_part_of_a_place_is_that_place(code):
     assert events[0].location.country == "UKR"
     events, _ = code("Russian troops shelled villages on the outskirts of Kharkiv.")
     assert triples(events) == {("RUSMIL", "19", "UKR")}
+
+
+def test_a_month_is_no_town(code):
+    events, _ = code("Both the Philippine military and the Moro Islamic Liberation Front violated the ceasefire agreement signed in March 2001.")
+    assert {e.target.code for e in events if e.target} == {"PHLMIL", "PHLREBMIL"}
