@@ -481,3 +481,12 @@ def test_acts_done_abroad_or_to_a_place_target_its_state(code, text, expected):
 def test_attending_a_summit_at_home_is_no_visit(code):
     events, _ = code("Biden attended a summit in Washington.")
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eighty UN peacekeepers were shipped out of the eastern Bosnian enclave of Gorazde.", "UN peacekeepers pulled out of Bosnia."],
+)
+def test_peacekeepers_who_leave_are_withdrawn_by_whoever_sent_them(code, text):
+    events, _ = code(text)
+    assert ("IGOUNO", "1661", "BIH") in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}

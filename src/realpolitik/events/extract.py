@@ -306,7 +306,10 @@ class Extractor:
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
-            if self._is_passive(verb):
+            if pattern.theme_is_subject:
+                # What moves acts, even when moved ("UN peacekeepers were shipped out of Gorazde").
+                sources, inherited = self.actors(theme, reading) or subjects, False
+            elif self._is_passive(verb):
                 subject = _subject(verb)
                 passive_targets = self._named_in(subject, reading) if subject is not None else []
                 sources = self._agents(verb, reading)
