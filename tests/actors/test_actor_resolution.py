@@ -173,3 +173,10 @@ def test_a_domestic_body_named_with_no_state_belongs_to_the_place_of_its_clause(
 def test_an_institution_is_no_body_of_people_placed_by_its_clause(code):
     events, _ = code("The minister visited the hospital in Gdansk.")
     assert events == []
+
+
+def test_what_a_state_leads_is_its_own_and_what_it_backs_is_not(code):
+    events, _ = code("Turkey criticized the US-led coalition.")
+    assert ("TUR", "11", "USA") in triples(events)
+    events, _ = code("Iranian-backed militias attacked US troops in Iraq.")
+    assert ("IRQREB", "19", "USAMIL") in triples(events)

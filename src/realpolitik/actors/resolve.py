@@ -238,7 +238,8 @@ class ActorResolver:
                 return found
             # "The Mozambique government accepted demands from rebels": rebels, police, protesters
             # and parliaments named without a country belong to the state just named.
-            nearby = discourse.sentence_state(token)
+            # "US-backed rebels" are not the US's: the state named is their sponsor.
+            nearby = None if _is_sponsored(token) else discourse.sentence_state(token)
             if nearby is None:
                 if token.tag_ in ("NNS", "NNPS") or _is_person_noun(token):
                     reading.unplaced[token.i] = sector  # people, not an institution ("the hospital")
@@ -426,6 +427,14 @@ def _is_anaphoric_group(token: Token) -> bool:
         c.lower_ in ("two", "both", "either", "each", "three") or (c.lower_ == "the" and token.tag_ == "NNS")
         for c in token.children
     ) and token.tag_ in ("NNS", "NN")
+
+
+_SPONSORING = {"back", "sponsor", "support", "arm", "fund", "train", "finance", "equip"}
+
+
+def _is_sponsored(token: Token) -> bool:
+    """ "US-backed rebels", "Iranian-funded militias": a sponsor named as a modifier."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in _SPONSORING and any(g.dep_ in ("npadvmod", "compound") for g in c.children) for c in token.children)
 
 
 def _is_person_noun(token: Token) -> bool:

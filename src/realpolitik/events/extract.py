@@ -96,6 +96,13 @@ class Extractor:
             # "protested the pact", "concerns over the pact": the pact's parties.
             end = token.idx + len(token.text)
             return [Actor(code, None, token.idx, end, via="pact") for code in reading.pacts[token.i]]
+        # "the Saudi-led coalition", "the US-led war": what a state leads stands for it ("US-backed
+        # rebels" are the rebels).
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i < token.i:
+                leaders = [a for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in reading.at(c) or reading.modifiers.get(c.i, [])]
+                if leaders:
+                    return leaders
         # "the government of Mali", "leaders of Russia and China": the "of" object names them;
         # "with the exception of Cyprus" leaves it out.
         if token.pos_ == "NOUN" and token.lemma_.lower() not in self.book.cue("exclusion_nouns"):
