@@ -108,3 +108,8 @@ def test_a_question_asks_and_asserts_nothing_but_its_presupposition(code, text, 
 def test_whether_or_not_is_a_question_not_a_denial(code):
     events, _ = code("Biden would not say whether or not he supported sanctions on Russia.")
     assert {e.modality for e in events if e.root == "05"} == {"hypothetical"}
+
+
+def test_an_act_offered_by_a_light_verb_is_intended(code):
+    events, _ = code("Russia offered concessions to the United States.")
+    assert {(e.cameo, e.modality) for e in events} == {("080", "intended"), ("035", "asserted")}

@@ -51,7 +51,11 @@ class ModalityReader:
             if local is not None:
                 return local
             return ModalReading("asserted")
-        return self._clause_reading(clause)
+        found = self._clause_reading(clause)
+        if found.modality == "asserted" and trigger.pos_ == "NOUN" and clause.lemma_.lower() in self.intenders:
+            # "offered concessions", "proposed talks": the light verb itself offers the act.
+            return ModalReading("intended", cue=clause.lemma_.lower())
+        return found
 
     # -- nouns: presupposed unless modified ("no visit", "potential cooperation") ------------
 
