@@ -490,3 +490,8 @@ def test_attending_a_summit_at_home_is_no_visit(code):
 def test_peacekeepers_who_leave_are_withdrawn_by_whoever_sent_them(code, text):
     events, _ = code(text)
     assert ("IGOUNO", "1661", "BIH") in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}
+
+
+def test_a_travel_warning_against_a_state_reduces_relations_with_it(code):
+    events, _ = code("The US State department has advised against travel to Tunisia.")
+    assert ("USAGOV", "16", "TUN") in triples(events)

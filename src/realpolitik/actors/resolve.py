@@ -304,6 +304,8 @@ class ActorResolver:
     def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
+        # "the US State Department": a modifier of a modifier
+        candidates += [g for c in candidates if c.dep_ == "compound" for g in c.children if g.dep_ in _MODIFIERS and g.i < c.i]
         # "the army of Mali", "rebels in the Ivory Coast", "dissidents from Myanmar"
         located = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from") for pobj in prep.children if pobj.dep_ == "pobj"]
         # "refugees fleeing Syria", "refugees fleeing the civil war in Liberia", "a newspaper based
