@@ -495,3 +495,15 @@ def test_peacekeepers_who_leave_are_withdrawn_by_whoever_sent_them(code, text):
 def test_a_travel_warning_against_a_state_reduces_relations_with_it(code):
     events, _ = code("The US State department has advised against travel to Tunisia.")
     assert ("USAGOV", "16", "TUN") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US claimed that ISIL had attacked Iraq.", ("USA", "112", "IMGISI")),
+        ("The US claimed that they had attacked Iraq.", ("USA", "015", "IRQ")),
+    ],
+)
+def test_alleging_anothers_attack_accuses_them_and_claiming_ones_own_claims_responsibility(code, text, expected):
+    events, _ = code(text)
+    assert expected in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}

@@ -155,6 +155,7 @@ class Extractor:
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun:
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
+        found.extend(self._allegations(sent, reading, found))
         return [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
 
     def _verbal_attack(self, cand: Candidate) -> Candidate:
@@ -213,6 +214,25 @@ class Extractor:
                 out.extend(self._combine(verb, verb, pattern, sources, targets, inherited))
         # "Johnson stated that Britain must leave": a policy statement, not a demand on oneself.
         return [c for c in out if c.target is not None and not _same_side(c.source, c.target)]
+
+    def _allegations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
+        """ "The US claimed that ISIL had attacked Iraq": alleging a hostile act of another is
+        accusing them (112); claiming one's own is claiming responsibility (015)."""
+        alleging = self.book.cue("alleging_verbs")
+        hostile = self.book.cue("hostile_roots")
+        out: list[Candidate] = []
+        for cand in found:
+            clause = cand.clause
+            verb = clause.head
+            if clause.dep_ != "ccomp" or verb.lemma_.lower() not in alleging or cand.code[:2] not in hostile:
+                continue
+            speakers, inherited = self.sources_of(verb, reading)
+            for speaker in speakers:
+                own = self._side(speaker) == self._side(cand.source)
+                target = cand.target if own else cand.source
+                code = "015" if own else "112"
+                out.extend(self._combine(verb, verb, EventPattern(code=code, line=0), [speaker], [target] if target else [], inherited))
+        return [c for c in out if c.target is not None and c.source.code != c.target.code]
 
     def _choose(
         self,
