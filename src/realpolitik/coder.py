@@ -134,7 +134,7 @@ class Coder:
             modal = self.modality.read(cand.trigger, cand.clause)
             location = self._location(cand.clause, reading, used)
             made.append((cand, modal, self._event(cand, modal.modality, sentence, article, location)))
-            derived = self._cameo_reading(cand, modal)
+            derived = self._cameo_reading(cand, modal, reading)
             if derived is not None:
                 made.append((derived, ModalReading("asserted"), self._event(derived, "asserted", sentence, article, location)))
         events: list[Event] = []
@@ -177,13 +177,18 @@ class Coder:
             out.append(cand)
         return out
 
-    def _cameo_reading(self, cand: Candidate, modal) -> Candidate | None:
+    def _cameo_reading(self, cand: Candidate, modal, reading: Reading) -> Candidate | None:
         """CAMEO codes some modalities as events of their own: a refused act is a REJECT (12x),
         a pledged or planned cooperative act an "express intent" (03x). The modal event stays
         too, so both readings are in the data. A planned visit is planned by its host too, but
-        a refusal is the refuser's alone: "refused to visit France" is no refusal by France."""
+        a refusal is the refuser's alone: "refused to visit France" is no refusal by France, and
+        "Ukraine refused to renew the agreement with Gazprom" none by Gazprom."""
         mirror = cand.code == cand.pattern.inverse
         if modal.modality == "negated" and not mirror and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
+            refusal = _governor_with_lemma(cand.clause, modal.cue)
+            refusers = self.extractor.sources_of(refusal, reading)[0] if refusal is not None else []
+            if refusers and cand.source.code not in {r.code for r in refusers}:
+                return None
             code = self.book.mapped_code("refusal_codes", cand.code)
         elif modal.modality == "intended" and modal.cue not in self.schedulers:
             code = self.book.mapped_code("intent_codes", cand.code)

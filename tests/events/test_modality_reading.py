@@ -113,3 +113,8 @@ def test_whether_or_not_is_a_question_not_a_denial(code):
 def test_an_act_offered_by_a_light_verb_is_intended(code):
     events, _ = code("Russia offered concessions to the United States.")
     assert {(e.cameo, e.modality) for e in events} == {("080", "intended"), ("035", "asserted")}
+
+
+def test_a_refusal_is_the_refusers_alone(code):
+    events, _ = code("Ukraine refused to renew the transit agreement with Russia.")
+    assert {(e.source.code, e.cameo) for e in events if e.cameo.startswith("12")} == {("UKR", "120")}
