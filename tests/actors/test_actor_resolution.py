@@ -180,3 +180,8 @@ def test_what_a_state_leads_is_its_own_and_what_it_backs_is_not(code):
     assert ("TUR", "11", "USA") in triples(events)
     events, _ = code("Iranian-backed militias attacked US troops in Iraq.")
     assert ("IRQREB", "19", "USAMIL") in triples(events)
+
+
+def test_a_capital_modifying_a_thing_says_where_not_who(code):
+    events, _ = code("A Kabul car bombing killed five people.")
+    assert {e.source.code for e in events} == {"AFGUAF"}

@@ -507,3 +507,8 @@ def test_a_travel_warning_against_a_state_reduces_relations_with_it(code):
 def test_alleging_anothers_attack_accuses_them_and_claiming_ones_own_claims_responsibility(code, text, expected):
     events, _ = code(text)
     assert expected in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}
+
+
+def test_the_demonym_of_a_weapon_names_the_attacker(code):
+    events, _ = code("An overnight Russian drone and ballistic missile attack on Dnipro, Ukraine, kills ten people.")
+    assert ("RUS", "19", "UKRCVL") in triples(events)

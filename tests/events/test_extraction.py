@@ -135,3 +135,18 @@ def test_a_politicians_rally_is_a_campaign_event_but_an_opposition_leaders_is_a_
     assert events == []
     events, _ = code("Navalny's rally in Moscow drew thousands.", date="2020-01-01")
     assert ("RUSOPP", "14", None) in triples(events)
+
+
+def test_a_capitalised_event_word_inside_a_name_is_no_event(code):
+    events, _ = code("On July 1, the city of Seattle cleared the autonomous CHAZ/CHOP (Capitol Hill Autonomous Zone/Capitol Hill Organized Protest).")
+    assert all(e.root != "14" for e in events)
+
+
+def test_a_states_constitution_is_no_actor(code):
+    events, _ = code("The Democratic Party met in Ohio. As its name suggests, the party supported the Eighteenth Amendment to the United States Constitution.")
+    assert events == []
+
+
+def test_a_finite_verb_after_an_infinitive_is_coordinated_with_the_main_verb(code):
+    events, _ = code("British Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with Russia.")
+    assert ("GBR", "04", "RUS", "asserted") in {(e.source.country, e.root, e.target.code, e.modality) for e in events if e.target}

@@ -118,3 +118,8 @@ def test_an_act_offered_by_a_light_verb_is_intended(code):
 def test_a_refusal_is_the_refusers_alone(code):
     events, _ = code("Ukraine refused to renew the transit agreement with Russia.")
     assert {(e.source.code, e.cameo) for e in events if e.cameo.startswith("12")} == {("UKR", "120")}
+
+
+def test_an_interview_question_after_a_speaker_tag_asserts_nothing(code):
+    events, _ = code("((WN)) Did Iran ever support Israel, back in the days?")
+    assert {e.modality for e in events} == {"hypothetical"}

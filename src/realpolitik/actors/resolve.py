@@ -177,7 +177,7 @@ class ActorResolver:
             reading.places[token.i] = entry
         if entry.kind == CITY:
             return []
-        if entry.kind == CAPITAL and _is_location(token):
+        if entry.kind == CAPITAL and (_is_location(token) or self._names_a_place_of(token)):
             reading.places[token.i] = entry
             return []
         start = token.doc[span.start].idx
@@ -252,6 +252,12 @@ class ActorResolver:
             actors.append(Actor(code, each.name, start, token.idx + len(token.text), via=each.via, person=_is_person_noun(token)))
         discourse.add(token, actors)
         return actors
+
+    def _names_a_place_of(self, token: Token) -> bool:
+        """ "a Kabul car bombing", "the Beijing Olympics": a capital modifying a thing says where it
+        is (modifying a body, "Moscow officials", it says whose)."""
+        head = token.head
+        return token.dep_ == "compound" and head.pos_ == "NOUN" and self.dictionary.sector_of(head.lemma_) is None
 
     def _coordinated_states(self, token: Token, country: Actor, names) -> list[Actor]:
         """ "French and Egyptian warships": the states coordinated with the modifier that named one."""

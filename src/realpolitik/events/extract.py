@@ -127,7 +127,7 @@ class Extractor:
         # As an acting subject only a demonym carries over ("Israeli warplanes struck"): "NATO
         # guidelines call for 2 %" is no act of NATO.
         # A collective noun is the named group itself: "al-Qaeda's terror network threatened".
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in self.book.cue("thing_nouns"):
             named = by_modifier or token.lemma_.lower() in self.book.cue("collective_nouns")
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
@@ -152,7 +152,7 @@ class Extractor:
         for token in sent:
             if token.i in themes_used:
                 continue  # "provide military assistance": one event, not a second nominal one
-            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun:
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.book.by_noun and not _in_proper_name(token):
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
         found.extend(self._allegations(sent, reading, found))
@@ -457,6 +457,10 @@ class Extractor:
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             # "refrained from furnishing", "warned X against arming": climb over the preposition.
             head = head.head
+        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and is_infinitive(head):
+            # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite verb is
+            # coordinated with the main verb, not with its infinitive.
+            return self.sources_of(head.head, reading, depth + 1)[0], True
         if head.pos_ in ("NOUN", "PROPN"):
             doers = self.actors(head, reading) if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD") else []
             if doers:
@@ -527,11 +531,13 @@ class Extractor:
                 found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
                 if found:
                     return found, False
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
-                found = reading.at(child) or self._modifier_actor(child, reading)
-                if found:
-                    return found, False
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        # "a Russian missile strike": the demonym modifies the modifier
+        modifiers += [g for c in modifiers if c.dep_ in ("compound", "nmod") for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i]
+        for child in modifiers:
+            found = reading.at(child) or self._modifier_actor(child, reading)
+            if found:
+                return found, False
         return [], False
 
     def _modifier_actor(self, token: Token, reading: Reading) -> list[Actor]:
@@ -757,6 +763,8 @@ class Extractor:
         carriers += [a for c in carriers[1:] if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"]
         for carrier in carriers:
             places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
+            # "attend the Beijing Olympics": where the object is
+            places += [m for c in places for m in c.children if m.dep_ == "compound"]
             places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
             # "in the east of the Gaza Strip", "on the outskirts of Kabul"
             places += [o for p in places if p.lemma_.lower() in PART_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
@@ -933,6 +941,15 @@ def _is_particle(child: Token, word: str) -> bool:
     if child.dep_ == "prep":
         return not any(p.dep_ == "pobj" and p.lemma_.lower() in _TEMPORAL for p in child.children)
     return True
+
+
+def _in_proper_name(token: Token) -> bool:
+    """ "the Capitol Hill Organized Protest": a capitalised word inside a name names no event."""
+    if token.pos_ != "PROPN" or token.i == token.sent.start:
+        return False
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in token.children) or (
+        token.dep_ in ("compound", "nmod") and token.head.pos_ == "PROPN"
+    )
 
 
 def _place_in(clause: Token, reading: Reading):

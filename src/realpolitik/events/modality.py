@@ -92,6 +92,13 @@ class ModalityReader:
             relation, head = token.dep_, token.head
             if head == token or relation not in _COMPLEMENT:
                 break
+            if relation == "conj" and token.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+                # "urged the embassy to reconsider and spoke with Pompeo": the finite verb is
+                # coordinated with the main verb, not governed by what governs the infinitive.
+                token = head.head
+                if found is None:
+                    found = self._own_marks(token)
+                continue
             if relation == "conj":
                 # A coordinated verb shares the first verb's auxiliaries and context, and its
                 # negation only through "or"/"nor": "did not attack or shell", but "opted not to
@@ -222,7 +229,10 @@ def _is_whether_or_not(neg: Token) -> bool:
 def _is_yes_no_question(sentence) -> bool:
     """ "Did the Iranian Chess Federation ever support you?": asks, asserts nothing. A wh-question
     ("Why did Russia attack?") presupposes its act and is read as usual."""
-    words = [t for t in sentence if not t.is_space and not t.is_punct]
+    tokens = [t for t in sentence if not t.is_space]
+    # A bracketed speaker tag opens interview lines: "((WN)) Did the federation ever ...?"
+    closing = max((k for k, t in enumerate(tokens[:6]) if t.text.endswith(")")), default=-1) if tokens and tokens[0].text.startswith("(") else -1
+    words = [t for t in tokens[closing + 1 :] if not t.is_punct]
     return bool(words) and sentence.text.rstrip().endswith("?") and words[0].lower_ in _QUESTION_OPENERS
 
 

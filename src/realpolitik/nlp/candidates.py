@@ -60,10 +60,17 @@ class CandidateFilter:
         self.group_words = frozenset(PLURAL_PRONOUNS | group_nouns)
         # Nouns a later pronoun or role noun can refer back to ("the ministers ... they").
         self.antecedent_words = frozenset(sector_words | group_nouns)
+        # People counted, not named, who are a place's civilians ("killed 23 people in Tel Aviv").
+        self.people_words = frozenset(form for noun in book.cue("victim_nouns") for form in inflections(noun))
         # The words as string-store ids, sorted once, so each document is matched with numpy.
         self._ids = {
             name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
-            for name, words in (("group", self.group_words), ("single", self.single_words), ("antecedent", self.antecedent_words))
+            for name, words in (
+                ("group", self.group_words),
+                ("single", self.single_words),
+                ("antecedent", self.antecedent_words),
+                ("people", self.people_words),
+            )
         }
 
     def keep(self, doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
@@ -91,14 +98,19 @@ class CandidateFilter:
         lone = [self.lone.present(w) for w in words]
         placed = [self.placed.present(w) for w in words]
         name_words: list[set[int]] = [set() for _ in range(count)]
+        people = per_sentence(self._ids["people"]) > 0
         for match in self.names(doc):
             i = sentence[match.span.start]
             if i < 0:
                 continue
             if match.surface in self.names.places:
-                actors[i] += int(placed[i])
+                # A place with people counted in it stands for its state and its civilians
+                # ("killed 23 people in Tel Aviv"); elsewhere only for an act done to it.
+                actors[i] += 2 if people[i] else int(placed[i])
             else:
-                actors[i] += 1
+                # A capital read as a place names its civilians too ("a Kabul car bombing killed
+                # five people").
+                actors[i] += 2 if people[i] else 1
                 name_words[i].update(t.orth for t in match.span)
         # Sentences that can hold an antecedent: a name, or a sector or group noun.
         nouns = per_sentence(self._ids["antecedent"])

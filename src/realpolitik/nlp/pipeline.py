@@ -51,7 +51,10 @@ def preset_sentences(doc: Doc, starts: set[int]) -> Doc:
     if not len(doc):
         return doc
     offsets = doc.to_array([IDX]).astype("int64")
-    flags = np.where(np.isin(offsets, np.fromiter(starts, dtype="int64", count=len(starts))), 1, -1)
+    # A start inside a run of blanks (a dropped sentence turned into spaces) begins at the next token.
+    first_tokens = np.searchsorted(offsets, np.fromiter(starts, dtype="int64", count=len(starts)))
+    flags = np.full(len(doc), -1, dtype="int64")
+    flags[first_tokens[first_tokens < len(doc)]] = 1
     flags[0] = 1
     doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # -1 wraps: "not a start"
     return doc
