@@ -150,3 +150,8 @@ def test_a_states_constitution_is_no_actor(code):
 def test_a_finite_verb_after_an_infinitive_is_coordinated_with_the_main_verb(code):
     events, _ = code("British Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with Russia.")
     assert ("GBR", "04", "RUS", "asserted") in {(e.source.country, e.root, e.target.code, e.modality) for e in events if e.target}
+
+
+def test_a_thing_of_the_doers_own_is_no_target_and_the_next_phrase_is_tried(code):
+    events, _ = code("Greece plans to impose restrictions on its labour market for new EU members.")
+    assert ("GRC", "17", "IGOEU") in triples(events)

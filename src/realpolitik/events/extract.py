@@ -576,6 +576,8 @@ class Extractor:
                         continue
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
+                    if not self.actors(token, reading) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+                        continue  # "restrictions on its labour market": the doer's own, no one else
                     # "support for Russia's actions": the possessor is the target.
                     found = self._named_in(token, reading)
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
