@@ -153,5 +153,5 @@ def test_a_finite_verb_after_an_infinitive_is_coordinated_with_the_main_verb(cod
 
 
 def test_a_thing_of_the_doers_own_is_no_target_and_the_next_phrase_is_tried(code):
-    events, _ = code("Greece plans to impose restrictions on its labour market for new EU members.")
+    events, _ = code("Greece, like other members, plans to impose restrictions on its labour market for new EU members for two years.")
     assert ("GRC", "17", "IGOEU") in triples(events)
