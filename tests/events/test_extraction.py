@@ -155,3 +155,8 @@ def test_a_finite_verb_after_an_infinitive_is_coordinated_with_the_main_verb(cod
 def test_a_thing_of_the_doers_own_is_no_target_and_the_next_phrase_is_tried(code):
     events, _ = code("Greece, like other members, plans to impose restrictions on its labour market for new EU members for two years.")
     assert ("GRC", "17", "IGOEU") in triples(events)
+
+
+def test_a_heavy_object_after_a_phrase_is_still_what_is_handed_over(code):
+    events, _ = code("Libya offered to hand over to Great Britain two of its nationals.")
+    assert ("LBY", "03", "GBR") in triples(events)

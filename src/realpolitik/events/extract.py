@@ -426,6 +426,10 @@ class Extractor:
                 themes.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
             elif child.dep_ == "nsubjpass":
                 themes.extend(conjuncts(child))
+            if child.dep_ == "prep":
+                # "hand over to Great Britain two of its nationals": a heavy object after a phrase,
+                # parsed as a number following that phrase's noun.
+                themes.extend(m for p in child.children if p.dep_ == "pobj" for n in p.children if n.dep_ == "nummod" and n.i > p.i for m in self._measured(n))
         return themes
 
     def _is_stative(self, verb: Token) -> bool:
