@@ -185,3 +185,8 @@ def test_what_a_state_leads_is_its_own_and_what_it_backs_is_not(code):
 def test_a_capital_modifying_a_thing_says_where_not_who(code):
     events, _ = code("A Kabul car bombing killed five people.")
     assert {e.source.code for e in events} == {"AFGUAF"}
+
+
+def test_a_states_ally_is_not_that_state(code):
+    events, _ = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.")
+    assert ("LBNREBHEZ", "19", "LBNREB") in triples(events)

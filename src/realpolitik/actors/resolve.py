@@ -310,6 +310,9 @@ class ActorResolver:
     def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
+        if token.lemma_.lower() in _PARTNER_NOUNS:
+            # "Israel's militia ally in southern Lebanon": whose ally it is, not whose it is
+            candidates = [c for c in candidates if c.dep_ != "poss"]
         # "the US State Department": a modifier of a modifier
         candidates += [g for c in candidates if c.dep_ == "compound" for g in c.children if g.dep_ in _MODIFIERS and g.i < c.i]
         # "the army of Mali", "rebels in the Ivory Coast", "dissidents from Myanmar"
@@ -437,6 +440,7 @@ def _is_anaphoric_group(token: Token) -> bool:
     ) and token.tag_ in ("NNS", "NN")
 
 
+_PARTNER_NOUNS = {"ally", "partner", "proxy", "client", "surrogate", "protege"}
 _SPONSORING = {"back", "sponsor", "support", "arm", "fund", "train", "finance", "equip"}
 
 
