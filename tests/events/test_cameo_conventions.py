@@ -512,3 +512,8 @@ def test_alleging_anothers_attack_accuses_them_and_claiming_ones_own_claims_resp
 def test_the_demonym_of_a_weapon_names_the_attacker(code):
     events, _ = code("An overnight Russian drone and ballistic missile attack on Dnipro, Ukraine, kills ten people.")
     assert ("RUS", "19", "UKRCVL") in triples(events)
+
+
+def test_conceding_to_demands_yields_to_who_made_them(code):
+    events, _ = code("The government of Angola conceded to demands from the rebels.")
+    assert ("AGOGOV", "08", "AGOREB") in triples(events)
