@@ -517,3 +517,8 @@ def test_the_demonym_of_a_weapon_names_the_attacker(code):
 def test_conceding_to_demands_yields_to_who_made_them(code):
     events, _ = code("The government of Angola conceded to demands from the rebels.")
     assert ("AGOGOV", "08", "AGOREB") in triples(events)
+
+
+def test_forcing_refugees_out_of_their_homes_is_a_mass_expulsion(code):
+    events, _ = code("The Israeli army forced out more than 1,000 Palestinian refugees from their homes.")
+    assert ("ISRMIL", "201", "PSEREF") in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}
