@@ -315,7 +315,6 @@ class Extractor:
         # A pattern none of the subjects can perform gives way to one they can: protesters who
         # "protest against the decision" demonstrate, a government that does complains.
         options = [(ph, p) for ph, p in options if not (subjects and all(s.sector in p.not_source for s in subjects))]
-        # "ordered Menem to appear", "allow humanitarian workers the freedom of movement"
         if verb.lemma_.lower() in self.book.cue("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
             # "Biden called Trump a national embarrassment": naming someone is no phone call.
             options = [(ph, p) for ph, p in options if p.theme]
@@ -337,7 +336,6 @@ class Extractor:
                 # What moves acts, even when moved ("UN peacekeepers were shipped out of Gorazde").
                 sources, inherited = self.actors(theme, reading) or subjects, False
             elif self._is_passive(verb):
-                subject = _subject(verb)
                 passive_targets = self._named_in(subject, reading) if subject is not None else []
                 sources = self._agents(verb, reading)
                 targets = passive_targets or targets
