@@ -120,8 +120,8 @@ class ActorResolver:
         return reading
 
     def _place_unplaced(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
-        """ "Insurgents bombarded a part of the city of Aleppo", "a journalist was killed in
-        Beirut": a domestic body named with no state belongs to the place where its clause
+        """ "Rebels shelled a district of the city of Homs", "a journalist was killed in
+        Mogadishu": a domestic body named with no state belongs to the place where its clause
         happens, when the sentence names no state before it."""
         for i in [i for i in reading.unplaced if sent.start <= i < sent.end]:
             token, sector = sent.doc[i], reading.unplaced.pop(i)
@@ -254,7 +254,7 @@ class ActorResolver:
         return actors
 
     def _names_a_place_of(self, token: Token) -> bool:
-        """ "a Kabul car bombing", "the Beijing Olympics": a capital modifying a thing says where it
+        """ "a Mogadishu car bombing", "the Paris Olympics": a capital modifying a thing says where it
         is (modifying a body, "Moscow officials", it says whose)."""
         head = token.head
         return token.dep_ == "compound" and head.pos_ == "NOUN" and self.dictionary.sector_of(head.lemma_) is None
@@ -311,7 +311,7 @@ class ActorResolver:
         """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
         if token.lemma_.lower() in _PARTNER_NOUNS:
-            # "Israel's militia ally in southern Lebanon": whose ally it is, not whose it is
+            # "Iran's militia allies in Iraq": whose ally it is, not whose it is
             candidates = [c for c in candidates if c.dep_ != "poss"]
         # "the US State Department": a modifier of a modifier
         candidates += [g for c in candidates if c.dep_ == "compound" for g in c.children if g.dep_ in _MODIFIERS and g.i < c.i]
@@ -333,7 +333,7 @@ class ActorResolver:
                 continue
             named = names.get(child.i)
             if named is None or _is_stance_prefixed(named[0]):
-                continue  # "an anti-Syria journalist" is no Syrian
+                continue  # "an anti-Iran newspaper" is no Iranian one
             span, entries = named
             entry = _preferred(entries)
             if entry.kind == DEMONYM and _is_ethnic(child):

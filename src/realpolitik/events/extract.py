@@ -96,7 +96,7 @@ class Extractor:
             # "protested the pact", "concerns over the pact": the pact's parties.
             end = token.idx + len(token.text)
             return [Actor(code, None, token.idx, end, via="pact") for code in reading.pacts[token.i]]
-        # "the Saudi-led coalition", "the US-led war": what a state leads stands for it ("US-backed
+        # "the Saudi-led coalition", "the US-led coalition": what a state leads stands for it ("US-backed
         # rebels" are the rebels).
         for child in token.children:
             if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i < token.i:
@@ -112,8 +112,8 @@ class Extractor:
                         if pobj.dep_ == "pobj":
                             return self.actors(pobj, reading)
         # An unknown name with an appositive role: "Salaheddine Sidhoum, Algeria's leading human
-        # rights activist, staged ..." is the activist; "Kenzo Oshima, the United Nations Emergency
-        # Relief Coordinator" works for the UN.
+        # rights activist, staged ..." is the activist; "Jan Egeland, the United Nations relief
+        # coordinator" works for the UN.
         for child in token.children:
             if child.dep_ == "appos":
                 found = self._phrase_actors(child, reading)
@@ -216,7 +216,7 @@ class Extractor:
         return [c for c in out if c.target is not None and not _same_side(c.source, c.target)]
 
     def _allegations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
-        """ "The US claimed that ISIL had attacked Iraq": alleging a hostile act of another is
+        """ "The army claimed that the rebels had shelled Homs": alleging a hostile act of another is
         accusing them (112); claiming one's own is claiming responsibility (015)."""
         alleging = self.book.cue("alleging_verbs")
         hostile = self.book.cue("hostile_roots")
@@ -302,7 +302,7 @@ class Extractor:
         subject = _subject(verb)
         movers: list[Token] = []
         if subject is not None and any(p.theme_is_subject for _, p in options):
-            # "a first patch of Bangladeshi peacekeeping troops arrived": what the subject counts.
+            # "a first batch of Nepali peacekeepers arrived": what the subject counts.
             movers = conjuncts(subject) + [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
         themes += movers
 
@@ -318,7 +318,7 @@ class Extractor:
         if verb.lemma_.lower() in self.book.cue("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
             # "Biden called Trump a national embarrassment": naming someone is no phone call.
             options = [(ph, p) for ph, p in options if p.theme]
-        # "ordered Menem to appear", "allow humanitarian workers the freedom of movement"; a state
+        # "ordered the minister to resign", "allowed the inspectors access"; a state
         # let be is a standing arrangement, no act ("has allowed Hong Kong to have its own
         # legislature").
         states = self.book.cue("stative_verbs")
@@ -333,7 +333,7 @@ class Extractor:
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
             if pattern.theme_is_subject:
-                # What moves acts, even when moved ("UN peacekeepers were shipped out of Gorazde").
+                # What moves acts, even when moved ("Dutch peacekeepers were pulled out of the enclave").
                 sources, inherited = self.actors(theme, reading) or subjects, False
             elif self._is_passive(verb):
                 passive_targets = self._named_in(subject, reading) if subject is not None else []
@@ -425,7 +425,7 @@ class Extractor:
             elif child.dep_ == "nsubjpass":
                 themes.extend(conjuncts(child))
             if child.dep_ == "prep":
-                # "hand over to Great Britain two of its nationals": a heavy object after a phrase,
+                # "hand over to France three of the suspects": a heavy object after a phrase,
                 # parsed as a number following that phrase's noun.
                 themes.extend(m for p in child.children if p.dep_ == "pobj" for n in p.children if n.dep_ == "nummod" and n.i > p.i for m in self._measured(n))
         return themes
@@ -579,7 +579,7 @@ class Extractor:
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
                     if not self.actors(token, reading) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
-                        continue  # "restrictions on its labour market": the doer's own, no one else
+                        continue  # "restrictions on its ports": the doer's own, no one else
                     # "support for Russia's actions": the possessor is the target.
                     found = self._named_in(token, reading)
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
@@ -727,9 +727,9 @@ class Extractor:
         return replace(pattern, code=best.code)
 
     def _victim_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
-        """Violence whose victims are only counted ("killed 23 people", "wounded dozens of
-        civilians") is done to the civilians of the state where it happened ("... when they blew
-        themselves up in Tel Aviv")."""
+        """Violence whose victims are only counted ("killed 12 people", "wounded dozens of
+        civilians") is done to the civilians of the state where it happened ("... when the bomb
+        went off in a market in Kandahar")."""
         if pattern.code[:2] not in self.book.cue("unattributed_roots"):
             return []
         victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -739,8 +739,8 @@ class Extractor:
         return self._civilians_of_place(verb, victims[0], reading)
 
     def _crowd_sources(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
-        """A protest by a crowd counted, not named ("hundreds of thousands of people blocked
-        streets in Hong Kong") is one by the civilians of the place where it happens."""
+        """A protest by a crowd counted, not named ("thousands of people blocked roads in
+        Santiago") is one by the civilians of the place where it happens."""
         subject = _subject(verb)
         if not pattern.code.startswith("14") or subject is None or self._is_passive(verb):
             return []
@@ -763,23 +763,23 @@ class Extractor:
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-        # "blew up power lines leading into Kabul": where the object leads or lies.
+        # "blew up pylons carrying power into Donetsk": where the object leads or lies.
         carriers += [a for c in carriers[1:] if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"]
         for carrier in carriers:
             places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
-            # "attend the Beijing Olympics": where the object is
+            # "attend the Paris Olympics": where the object is
             places += [m for c in places for m in c.children if m.dep_ == "compound"]
             places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
             # "in the east of the Gaza Strip", "on the outskirts of Kabul"
             places += [o for p in places if p.lemma_.lower() in PART_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
-            # "inspectors to the Esfahan facilities in central Iran"
+            # "inspectors to the sites near Damascus"
             places += [o for p in places for prep in p.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for o in prep.children if o.dep_ == "pobj"]
             for place in places:
                 entry = reading.places.get(place.i)
                 if entry is not None:
                     return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
                 if carrier.dep_ == "acl":
-                    # "power lines leading into Kabul": the capital read as its state is the place.
+                    # "pylons carrying power into Kyiv": the capital read as its state is the place.
                     found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country]
                     if found:
                         return found[:1]
@@ -818,8 +818,8 @@ class Extractor:
                 # complement clause: the controlled party is the object.
                 objects = [s for c in carrier.children if c.dep_ == "ccomp" and is_infinitive(c) for s in c.children if s.dep_ == "nsubj"]
             if not objects:
-                # A heavy object moved after its predicate: "denounced as an ugly crime Serbia's
-                # suppression of ...", parsed as an appositive of "crime".
+                # A heavy object moved after its predicate: "condemned as an illegal act Russia's
+                # annexation of Crimea", parsed as an appositive of "act".
                 objects = [a for c in carrier.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
             return objects
         if slot == "dative":

@@ -60,7 +60,7 @@ class CandidateFilter:
         self.group_words = frozenset(PLURAL_PRONOUNS | group_nouns)
         # Nouns a later pronoun or role noun can refer back to ("the ministers ... they").
         self.antecedent_words = frozenset(sector_words | group_nouns)
-        # People counted, not named, who are a place's civilians ("killed 23 people in Tel Aviv").
+        # People counted, not named, who are a place's civilians ("killed 12 people in Kandahar").
         self.people_words = frozenset(form for noun in book.cue("victim_nouns") for form in inflections(noun))
         # The words as string-store ids, sorted once, so each document is matched with numpy.
         self._ids = {
@@ -105,10 +105,10 @@ class CandidateFilter:
                 continue
             if match.surface in self.names.places:
                 # A place with people counted in it stands for its state and its civilians
-                # ("killed 23 people in Tel Aviv"); elsewhere only for an act done to it.
+                # ("killed 12 people in Kandahar"); elsewhere only for an act done to it.
                 actors[i] += 2 if people[i] else int(placed[i])
             else:
-                # A capital read as a place names its civilians too ("a Kabul car bombing killed
+                # A capital read as a place names its civilians too ("a Mogadishu car bombing killed
                 # five people").
                 actors[i] += 2 if people[i] else 1
                 name_words[i].update(t.orth for t in match.span)
