@@ -522,3 +522,12 @@ def test_conceding_to_demands_yields_to_who_made_them(code):
 def test_forcing_refugees_out_of_their_homes_is_a_mass_expulsion(code):
     events, _ = code("The Israeli army forced out more than 1,000 Palestinian refugees from their homes.")
     assert ("ISRMIL", "201", "PSEREF") in {(e.source.code, e.cameo, e.target.code) for e in events if e.target}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Russia warned that Ukraine could destroy the peace talks.", "012"), ("Russia warned that Ukraine would face consequences.", "130")],
+)
+def test_a_warning_about_what_another_will_do_is_a_comment_but_about_what_befalls_them_a_threat(code, text, expected):
+    events, _ = code(text)
+    assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("RUS", expected, "UKR")}

@@ -359,8 +359,24 @@ class Extractor:
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                 )
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
+            pattern = self._warning_about(verb, pattern, targets, reading)
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
         return out
+
+    def _warning_about(self, verb: Token, pattern: EventPattern, targets: list[Actor], reading: Reading) -> EventPattern:
+        """ "warned that Biden could destroy the growth": a warning about what another will do is
+        a pessimistic comment on them (012), not a threat; "warned that the US would pay a price"
+        (what will befall them) stays one."""
+        if not pattern.code.startswith("13") or verb.lemma_.lower() not in self.book.cue("warning_verbs"):
+            return pattern
+        for clause in verb.children:
+            subject = _subject(clause)
+            if clause.dep_ != "ccomp" or subject is None or not targets:
+                continue
+            named = {a.code for a in self.actors(subject, reading)}
+            if named & {t.code for t in targets} and clause.lemma_.lower() not in self.book.cue("warning_consequences"):
+                return replace(pattern, code="012")
+        return pattern
 
     def _nominal(self, noun: Token, reading: Reading) -> list[Candidate]:
         options = self.book.by_noun[noun.lemma_.lower()]
