@@ -23,12 +23,13 @@ from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, ActorResolver, Reading, placing_preposition
 from realpolitik.events import commitments
-from realpolitik.events.extract import Candidate, Extractor, is_infinitive
+from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.modality import ModalityReader, ModalReading
 from realpolitik.events.ontology import ontology
 from realpolitik.events.patterns import PatternBook, default_book
 from realpolitik.nlp.candidates import CandidateFilter, blank_out
 from realpolitik.nlp.pipeline import blank_datelines, load_nlp, normalise_headlines, preset_sentences, segment
+from realpolitik.nlp.syntax import is_infinitive
 from realpolitik.records import (
     ActorRef,
     Article,
@@ -184,9 +185,9 @@ class Coder:
         a refusal is the refuser's alone: "refused to visit France" is no refusal by France, and
         "Ukraine refused to renew the agreement with Gazprom" none by Gazprom."""
         mirror = cand.code == cand.pattern.inverse
+        governor = _governor_with_lemma(cand.clause, modal.cue)
         if modal.modality == "negated" and not mirror and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
-            refusal = _governor_with_lemma(cand.clause, modal.cue)
-            refusers = self.extractor.sources_of(refusal, reading)[0] if refusal is not None else []
+            refusers = self.extractor.sources_of(governor, reading)[0] if governor is not None else []
             if refusers and cand.source.code not in {r.code for r in refusers}:
                 return None
             code = self.book.mapped_code("refusal_codes", cand.code)
@@ -196,7 +197,7 @@ class Coder:
             return None
         if code is None or code == cand.code:
             return None
-        anchor = _governor_with_lemma(cand.clause, modal.cue) or cand.trigger
+        anchor = governor or cand.trigger
         return replace(cand, code=code, trigger=anchor, clause=anchor)
 
     def _event(self, cand: Candidate, modality: str, sentence: SentenceRef, article: Article, location: Location | None) -> Event:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
+from realpolitik.nlp.syntax import is_infinitive, stray_conjunct_governor
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Relations through which an embedded clause without its own subject takes one from above.
@@ -475,10 +476,9 @@ class Extractor:
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             # "refrained from furnishing", "warned X against arming": climb over the preposition.
             head = head.head
-        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and is_infinitive(head):
-            # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite verb is
-            # coordinated with the main verb, not with its infinitive.
-            return self.sources_of(head.head, reading, depth + 1)[0], True
+        main_verb = stray_conjunct_governor(verb)
+        if main_verb is not None:
+            return self.sources_of(main_verb, reading, depth + 1)[0], True
         if head.pos_ in ("NOUN", "PROPN"):
             doers = self.actors(head, reading) if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD") else []
             if doers:
@@ -749,10 +749,7 @@ class Extractor:
         if pattern.code[:2] not in self.book.cue("unattributed_roots"):
             return []
         victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        victims += [m for v in victims for m in self._measured(v)]
-        if not any(v.lemma_.lower() in self.book.cue("victim_nouns") for v in victims):
-            return []
-        return self._civilians_of_place(verb, victims[0], reading)
+        return self._counted_people(verb, [v for victim in victims for v in (victim, *self._measured(victim))], reading)
 
     def _crowd_sources(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A protest by a crowd counted, not named ("thousands of people blocked roads in
@@ -760,22 +757,23 @@ class Extractor:
         subject = _subject(verb)
         if not pattern.code.startswith("14") or subject is None or self._is_passive(verb):
             return []
-        crowd = [subject, *self._measured(subject)]
-        if not any(c.lemma_.lower() in self.book.cue("victim_nouns") for c in crowd):
-            return []
-        return self._civilians_of_place(verb, subject, reading)
+        return self._counted_people(verb, [subject, *self._measured(subject)], reading)
 
-    def _civilians_of_place(self, verb: Token, people: Token, reading: Reading) -> list[Actor]:
+    def _counted_people(self, verb: Token, phrase: list[Token], reading: Reading) -> list[Actor]:
+        """The civilians of the place of ``verb``'s clause, where ``phrase`` (a head noun and what
+        it counts) is people counted, not named."""
+        if not any(t.lemma_.lower() in self.book.cue("victim_nouns") for t in phrase):
+            return []
         place = _place_in(verb, reading)
         if place is None:
             return []
+        people = phrase[0]
         return [Actor(place.code[:3] + "CVL", None, people.left_edge.idx, people.idx + len(people), via="place")]
 
     def _place_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """A coercive or violent act with no one named is done to the place it happens in:
         "reimposed blockades in the West Bank", "threatened to institute a curfew in Algiers"."""
-        prefixes = self.book.cue("place_target_codes") | self.book.cue("destination_codes")
-        if not any(pattern.code.startswith(prefix) for prefix in prefixes):
+        if not (self.book.code_listed("place_target_codes", pattern.code) or self.book.code_listed("destination_codes", pattern.code)):
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
@@ -895,8 +893,8 @@ class Extractor:
         joint = self.book.mapped_code("joint_codes", pattern.code)
         if joint and not targets and self._opposing_sides(sources):
             pattern = replace(pattern, code=joint, reciprocal=True)
-        within_state = any(pattern.code.startswith(prefix) for prefix in self.book.cue("within_state_codes"))
-        journey = any(pattern.code.startswith(prefix) for prefix in self.book.cue("destination_codes"))
+        within_state = self.book.code_listed("within_state_codes", pattern.code)
+        journey = self.book.code_listed("destination_codes", pattern.code)
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
@@ -982,10 +980,6 @@ def _with_particle_children(token: Token) -> list[Token]:
     where the parser hangs "of" on "out"."""
     particles = [c for c in token.children if c.dep_ in ("prt", "prep") and not any(p.dep_ == "pobj" for p in c.children)]
     return [*token.children, *(g for c in particles for g in c.children)]
-
-
-def is_infinitive(clause: Token) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _is_verbal(token: Token) -> bool:

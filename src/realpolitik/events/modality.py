@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from realpolitik.events.patterns import PatternBook
+from realpolitik.nlp.syntax import stray_conjunct_governor
 
 # Relations along which the governing word decides how the event is read.
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "oprd", "attr", "advcl"}
@@ -92,10 +93,10 @@ class ModalityReader:
             relation, head = token.dep_, token.head
             if head == token or relation not in _COMPLEMENT:
                 break
-            if relation == "conj" and token.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-                # "urged the embassy to reconsider and spoke with Pompeo": the finite verb is
-                # coordinated with the main verb, not governed by what governs the infinitive.
-                token = head.head
+            main_verb = stray_conjunct_governor(token)
+            if main_verb is not None:
+                # The finite verb goes with the main verb, not with what governs the infinitive.
+                token = main_verb
                 if found is None:
                     found = self._own_marks(token)
                 continue

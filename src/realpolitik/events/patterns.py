@@ -76,6 +76,10 @@ class PatternBook:
     def cue(self, name: str) -> set[str]:
         return self.cues.get(name, set())
 
+    def code_listed(self, cue: str, code: str) -> bool:
+        """Is ``code`` under one of the code prefixes a cue lists ("place_target_codes")?"""
+        return any(code.startswith(prefix) for prefix in self.cue(cue))
+
     def mapped_code(self, table: str, code: str) -> str | None:
         """The code a governed act maps to in ``table`` (longest code prefix, else "default")."""
         mapping = self.code_maps.get(table, {})
