@@ -126,7 +126,7 @@ class ActorResolver:
         for i in [i for i in reading.unplaced if sent.start <= i < sent.end]:
             token, sector = sent.doc[i], reading.unplaced.pop(i)
             clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            place = None if clause is None else next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
+            place = None if clause is None else place_in(clause, reading)
             if place is None:
                 continue
             actors = [Actor(place.code[:3] + sector, place.name, token.idx, token.idx + len(token.text), via="place", person=_is_person_noun(token))]
@@ -438,6 +438,11 @@ def _is_anaphoric_group(token: Token) -> bool:
         c.lower_ in ("two", "both", "either", "each", "three") or (c.lower_ == "the" and token.tag_ == "NNS")
         for c in token.children
     ) and token.tag_ in ("NNS", "NN")
+
+
+def place_in(clause: Token, reading: Reading) -> Entry | None:
+    """The first place named anywhere in a clause."""
+    return next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
 
 
 _PARTNER_NOUNS = {"ally", "partner", "proxy", "client", "surrogate", "protege"}

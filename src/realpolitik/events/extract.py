@@ -15,7 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading
+from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
 from realpolitik.nlp.syntax import is_infinitive, stray_conjunct_governor
@@ -726,7 +726,7 @@ class Extractor:
         agents, _ = self._noun_sources(noun, reading)
         if agents:
             return agents, noun
-        place = _place_in(verb, reading)
+        place = place_in(verb, reading)
         if place is None:
             return [], None
         return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
@@ -764,7 +764,7 @@ class Extractor:
         it counts) is people counted, not named."""
         if not any(t.lemma_.lower() in self.book.cue("victim_nouns") for t in phrase):
             return []
-        place = _place_in(verb, reading)
+        place = place_in(verb, reading)
         if place is None:
             return []
         people = phrase[0]
@@ -968,11 +968,6 @@ def _in_proper_name(token: Token) -> bool:
     return any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in token.children) or (
         token.dep_ in ("compound", "nmod") and token.head.pos_ == "PROPN"
     )
-
-
-def _place_in(clause: Token, reading: Reading):
-    """The first place named anywhere in a clause."""
-    return next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
 
 
 def _with_particle_children(token: Token) -> list[Token]:
