@@ -42,3 +42,8 @@ def triples(events, modality=None):
         for e in events
         if modality is None or e.modality == modality
     }
+
+
+def dyads(events, modality=None):
+    """(source, cameo root, target) of each event by the first three letters of each code."""
+    return {(s[:3], root, t[:3] if t else None) for s, root, t in triples(events, modality)}

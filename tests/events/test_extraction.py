@@ -1,7 +1,7 @@
 """Source and target from the parse: subjects, objects, passives, prepositions, nominal events,
 light verbs, control and coordination."""
 
-from factories import triples
+from factories import dyads, triples
 
 
 def test_subject_acts_on_the_object(code):
@@ -160,3 +160,54 @@ def test_a_thing_of_the_doers_own_is_no_target_and_the_next_phrase_is_tried(code
 def test_a_heavy_object_after_a_phrase_is_still_what_is_handed_over(code):
     events, _ = code("Libya offered to hand over to Great Britain two of its nationals.")
     assert ("LBY", "03", "GBR") in triples(events)
+
+
+def test_a_settlement_named_after_city_of_or_in_apposition_is_the_place_attacked(code):
+    events, _ = code("Russian forces bombarded the city of Kharkiv overnight.")
+    assert ("RUS", "19", "UKR") in dyads(events)
+    events, _ = code("Rebels bombarded a part of the country's second city Aleppo overnight.")
+    assert ("SYR", "19", "SYR") in dyads(events)
+
+
+def test_a_passive_with_its_own_subject_is_not_done_by_whoever_reports_it(code):
+    events, _ = code("Three civilians were killed in tank shelling in the east of the Gaza Strip, Palestinian medics said.")
+    assert all(e.source.code != "PSEHLH" for e in events)
+
+
+def test_foreigners_protesting_abroad_protest_against_the_host_state_but_people_at_home_do_not(code):
+    events, _ = code("French activists staged a protest in Moscow on Sunday.")
+    assert ("FRA", "14", "RUS") in dyads(events)
+    events, _ = code("Russian pensioners staged a protest in Moscow on Sunday.")
+    assert ("RUS", "14", None) in dyads(events)
+
+
+def test_wanting_another_to_act_is_asking_it_to(code):
+    events, _ = code("Germany wants Russia to withdraw its troops from Ukraine.")
+    assert ("DEU", "02", "RUS") in dyads(events)
+    events, _ = code("Germany wants a ceasefire. Russia wants to withdraw its troops.")
+    assert all(e.root != "02" for e in events)
+
+
+def test_the_agents_of_a_named_body_act_for_it_and_inspecting_sites_abroad_investigates_their_state(code):
+    events, _ = code("UN inspectors will examine the nuclear sites in Iran.")
+    assert ("IGO", "09", "IRN") in dyads(events)
+    events, _ = code("The committee will examine the budget.")
+    assert events == []
+
+
+def test_pressure_faced_from_another_is_its_demand(code):
+    events, _ = code("Obama faces pressure from Congress to help Iran.", date="2013-01-01")
+    assert ("USALEG", "10", "USAGOV") in triples(events)
+
+
+def test_a_claimed_attack_is_the_claimers_and_the_claim_is_aimed_at_its_target(code):
+    events, _ = code("Hamas claimed responsibility for the rocket attack on Israel.")
+    found = dyads(events)
+    assert ("PSE", "01", "ISR") in found and ("PSE", "19", "ISR") in found
+    events, _ = code("The Taliban claimed responsibility for the suicide bombing in Kabul.")
+    assert ("AFG", "18", "AFG") in dyads(events)
+
+
+def test_a_nominal_attack_in_a_states_capital_is_aimed_at_that_state(code):
+    events, _ = code("Somali militants carried out an attack targeting shoppers at a mall in Kenya's capital.")
+    assert ("SOM", "19", "KEN") in dyads(events)

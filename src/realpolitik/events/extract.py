@@ -15,6 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
@@ -127,9 +128,10 @@ class Extractor:
         # "Palestinian detainees", "the Taliban religious faction", "Assad Tuesday" (misparsed).
         # As an acting subject only a demonym carries over ("Israeli warplanes struck"): "NATO
         # guidelines call for 2 %" is no act of NATO.
-        # A collective noun is the named group itself: "al-Qaeda's terror network threatened".
+        # A collective noun is the named group itself ("al-Qaeda's terror network threatened"), and
+        # its agents act for it ("UN inspectors examined").
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in self.book.cue("thing_nouns"):
-            named = by_modifier or token.lemma_.lower() in self.book.cue("collective_nouns")
+            named = by_modifier or token.lemma_.lower() in self.book.cue("collective_nouns") | self.book.cue("agent_nouns")
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
                     found = (reading.at(child) if named else []) or reading.modifiers.get(child.i, [])
@@ -157,6 +159,7 @@ class Extractor:
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
         found.extend(self._allegations(sent, reading, found))
+        found = [_claim_target(c, found) for c in found]
         return [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
 
     def _verbal_attack(self, cand: Candidate) -> Candidate:
@@ -319,12 +322,14 @@ class Extractor:
         if verb.lemma_.lower() in self.book.cue("naming_verbs") and any(c.dep_ == "oprd" for c in verb.children):
             # "Biden called Trump a national embarrassment": naming someone is no phone call.
             options = [(ph, p) for ph, p in options if p.theme]
-        # "ordered the minister to resign", "allowed the inspectors access"; a state
-        # let be is a standing arrangement, no act ("has allowed Hong Kong to have its own
-        # legislature").
+        # Someone told what to do: "ordered the minister to resign", "allowed the inspectors
+        # access", "wants Putin to attack" (not "wants to cancel"); a state let be is a standing
+        # arrangement, no act ("has allowed Hong Kong to have its own legislature").
         states = self.book.cue("stative_verbs")
         has_complement = any(
-            c.dep_ == "dative" or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in states) for c in verb.children
+            c.dep_ == "dative"
+            or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in states and (has_object or _subject(c) is not None))
+            for c in verb.children
         )
         options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
         if subject is not None and subject.lower_ == "it":
@@ -356,8 +361,8 @@ class Extractor:
                     or self._adjunct_targets(verb, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                     or self._victim_targets(verb, pattern, reading)
-                    or self._place_targets(verb, pattern, reading)
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
+                    or self._place_targets(verb, pattern, reading)
                 )
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
             pattern = self._warning_about(verb, pattern, targets, reading)
@@ -411,10 +416,14 @@ class Extractor:
                 sources = self._agents(light, reading) if self._is_passive(light) else self.sources_of(light, reading)[0]
                 inherited, clause = True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
-            if not targets and light is not None:
-                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading) or self._place_targets(noun, pattern, reading)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
+            if not targets and light is not None:
+                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading)
+            if not targets and not self._is_means_of_an_act(noun):
+                # "claimed the suicide bombing in Kabul" (but "killed by an airstrike in Iraq" hit
+                # whom the killing names)
+                targets = self._place_targets(noun, pattern, reading)
             if receiving is not None:
                 # "Ukraine received military aid from the US": the giver is the source.
                 givers = self._givers([noun, receiving], reading)
@@ -428,6 +437,12 @@ class Extractor:
             pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
+
+    def _is_means_of_an_act(self, noun: Token) -> bool:
+        """ "killed by a US airstrike", "died in the shelling", "airstrikes killed": the noun is how
+        a coded verb's act was done."""
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return governor.pos_ in ("VERB", "AUX") and self._verb_lemma(governor) is not None
 
     # -- arguments -------------------------------------------------------------------------
 
@@ -468,8 +483,10 @@ class Extractor:
         subject = _subject(verb)
         if subject is None and verb.dep_ == "acomp" and self._is_stative(verb):
             subject = _subject(verb.head)  # "Iran said it was opposed to the deal"
-        if subject is not None and not self._is_passive(verb):
-            return self.actors(subject, reading), False
+        if subject is not None:
+            # A passive with its own subject names its doer only by "by": "children were killed in
+            # shelling, medics said" was not done by the medics.
+            return ([], False) if self._is_passive(verb) else (self.actors(subject, reading), False)
         if depth > 6 or verb.dep_ not in _CONTROLLED and verb.dep_ != "prep":
             return [], False
         head = verb.head
@@ -544,6 +561,10 @@ class Extractor:
         owner = self._possessor(noun, reading)
         if owner:
             return owner, False
+        claim = _claimed_by(noun)
+        if claim is not None:
+            # "Hamas claimed responsibility for the rocket attack": the claimer did it.
+            return self.sources_of(claim, reading)[0], True
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
@@ -777,21 +798,30 @@ class Extractor:
             return []
         carriers = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp"))]
         carriers += [o for c in carriers[1:] if c.dep_ == "xcomp" for o in c.children if o.dep_ == "dobj"]
-        # "blew up pylons carrying power into Donetsk": where the object leads or lies.
-        carriers += [a for c in carriers[1:] if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"]
+        # "blew up pylons carrying power into Donetsk", "an attack targeting shoppers at a mall in
+        # Nairobi": where the object leads or lies, or the act aims.
+        nominal = verb.pos_ in ("NOUN", "PROPN")
+        carriers += [a for c in carriers if c.dep_ == "dobj" or (c == verb and nominal) for a in c.children if a.dep_ == "acl"]
         for carrier in carriers:
             places = [c for c in carrier.children if c.dep_ == "dobj"]  # "shelled Juba"
             # "attend the Paris Olympics": where the object is
             places += [m for c in places for m in c.children if m.dep_ == "compound"]
             places += [p for prep in carrier.children if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS for p in prep.children if p.dep_ == "pobj"]
-            # "in the east of the Gaza Strip", "on the outskirts of Kabul"
-            places += [o for p in places if p.lemma_.lower() in PART_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+            # "in the east of the Gaza Strip", "on the outskirts of Kabul", "shelled the city of Homs"
+            places += [o for p in places if p.lemma_.lower() in PART_NOUNS | SETTLEMENT_NOUNS for prep in p.children if prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
+            # "part of the country's second city Aleppo": the settlement's name in apposition
+            places += [a for p in places if p.lemma_.lower() in SETTLEMENT_NOUNS for a in p.children if a.dep_ == "appos"]
             # "inspectors to the sites near Damascus"
             places += [o for p in places for prep in p.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for o in prep.children if o.dep_ == "pobj"]
             for place in places:
                 entry = reading.places.get(place.i)
                 if entry is not None:
                     return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
+                if place.lemma_.lower() in SETTLEMENT_NOUNS:
+                    # "a mall in Kenya's capital": the state that owns the settlement
+                    owners = [a for c in place.children if c.dep_ == "poss" for a in reading.at(c) if a.country and len(a.code) == 3]
+                    if owners:
+                        return [replace(owners[0], via="place")]
                 if carrier.dep_ == "acl":
                     # "pylons carrying power into Kyiv": the capital read as its state is the place.
                     found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country]
@@ -992,6 +1022,24 @@ def _conjunct_heads(token: Token) -> list[Token]:
         token = token.head
         heads.append(token)
     return heads
+
+
+def _claimed_by(act: Token) -> Token | None:
+    """The verb claiming ``act``: "claimed responsibility for the attack", "took credit for"."""
+    prep = act.head
+    if act.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in ("responsibility", "credit"):
+        return None
+    claim = prep.head.head
+    return claim if claim.pos_ in ("VERB", "AUX") else None
+
+
+def _claim_target(cand: Candidate, candidates: list[Candidate]) -> Candidate:
+    """A claim of responsibility is aimed at whom the claimed act was: "claimed responsibility for
+    the rocket attack on Israel"."""
+    if cand.target is not None or cand.code != "015":
+        return cand
+    act = next((o for o in candidates if o.target is not None and _claimed_by(o.trigger) == cand.trigger), None)
+    return cand if act is None else replace(cand, target=act.target, inherited=True)
 
 
 def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
