@@ -211,3 +211,25 @@ def test_a_claimed_attack_is_the_claimers_and_the_claim_is_aimed_at_its_target(c
 def test_a_nominal_attack_in_a_states_capital_is_aimed_at_that_state(code):
     events, _ = code("Somali militants carried out an attack targeting shoppers at a mall in Kenya's capital.")
     assert ("SOM", "19", "KEN") in dyads(events)
+
+
+def test_help_stands_for_whom_it_goes_to_and_cutting_it_reduces_aid(code):
+    events, _ = code("The Turkish government refused to commit to any assistance to the US-led coalition.")
+    assert ("TUR", "12", "USA") in dyads(events)
+    events, _ = code("France cut its support for the Syrian rebels.")
+    assert dyads(events) == {("FRA", "16", "SYR")}
+
+
+def test_a_capital_an_act_is_aimed_at_is_its_state(code):
+    events, _ = code("Ankara recalled its ambassador from Vienna.")
+    assert ("TUR", "16", "AUT") in dyads(events)
+
+
+def test_a_thing_of_another_named_before_is_a_target(code):
+    events, _ = code("If Iran enriches uranium, Israel will strike its nuclear facilities.")
+    assert ("ISR", "19", "IRN") in dyads(events, "conditional")
+
+
+def test_mediating_talks_between_two_sides_is_mediation_with_each(code):
+    events, _ = code("Egypt mediated talks between Israel and Hamas.")
+    assert {("EGY", "04", "ISR"), ("EGY", "04", "PSE")} <= dyads(events)

@@ -15,6 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from realpolitik.actors.dictionary import CAPITAL, SEAT
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
@@ -328,7 +329,7 @@ class Extractor:
         states = self.book.cue("stative_verbs")
         has_complement = any(
             c.dep_ == "dative"
-            or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() not in states and (has_object or _subject(c) is not None))
+            or (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.lemma_.lower() not in states and (has_object or _subject(c) is not None))
             for c in verb.children
         )
         options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
@@ -337,7 +338,7 @@ class Extractor:
         for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
-            targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb])
+            targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb], sources=subjects)
             if pattern.theme_is_subject:
                 # What moves acts, even when moved ("Dutch peacekeepers were pulled out of the enclave").
                 sources, inherited = self.actors(theme, reading) or subjects, False
@@ -415,7 +416,7 @@ class Extractor:
                 # not whoever reports it.
                 sources = self._agents(light, reading) if self._is_passive(light) else self.sources_of(light, reading)[0]
                 inherited, clause = True, light
-            targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts)
+            targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts, sources=sources)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
             if not targets and light is not None:
@@ -541,9 +542,17 @@ class Extractor:
         if found:
             return found
         # "violations by Algerian security forces"; a message's author: "a demand from the US";
-        # a facility's owner or user: "a camp for Congolese refugees", "the offices of the party".
+        # a facility's owner or user: "a camp for Congolese refugees", "the offices of the party";
+        # help's beneficiary: "assistance to the US-led coalition".
         lemma = token.lemma_.lower()
-        authors = ("by", "from") if lemma in self.authored_nouns else ("by", "of", "for") if lemma in self.book.cue("facility_nouns") else ("by",)
+        if lemma in self.authored_nouns:
+            authors: tuple[str, ...] = ("by", "from")
+        elif lemma in self.book.cue("facility_nouns"):
+            authors = ("by", "of", "for")
+        elif lemma in self.book.cue("benefit_nouns"):
+            authors = ("to", "for")
+        else:
+            authors = ("by",)
         found = [
             a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
@@ -591,6 +600,7 @@ class Extractor:
         reading: Reading,
         extra_preps: list[str],
         hosts: list[Token],
+        sources: list[Actor],
     ) -> list[Actor]:
         slots = [*extra_preps, *pattern.target]
         carriers = [*hosts]
@@ -615,10 +625,14 @@ class Extractor:
                         continue
                     if slot in _LOCATIVE and (token.i in reading.places or not reading.at(token)):
                         continue  # "an airstrike in Iraq", "at Baghdad airport": where, not whom
-                    if not self.actors(token, reading) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+                    if not self.actors(token, reading) and self._owned_by_doer(token, sources, reading):
                         continue  # "restrictions on its ports": the doer's own, no one else
                     # "support for Russia's actions": the possessor is the target.
                     found = self._named_in(token, reading)
+                    entry = reading.places.get(token.i)
+                    if not found and entry is not None and entry.kind in (CAPITAL, SEAT):
+                        # "recalled its ambassador from Vienna": a capital the act is aimed at is its state.
+                        found = [Actor(entry.code[:3], entry.name, token.idx, token.idx + len(token), via="place")]
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
                     found = [a for a in found if a.via != "pact" or stance]
                     if found:
@@ -635,6 +649,16 @@ class Extractor:
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
         objects = [c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme]
         return self._first_named(((obj, slot) for obj in objects for slot in _OBJECT_COMPLEMENTS), reading)
+
+    def _owned_by_doer(self, token: Token, sources: list[Actor], reading: Reading) -> bool:
+        """Is the thing the doer's own: "restrictions on its ports" (its = the doer), not "will
+        strike its nuclear facilities" (its = Iran, named before)? An owner not known counts as own."""
+        pronoun = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if pronoun is None:
+            return False
+        owners = self.actors(pronoun, reading)
+        doers = {self._side(s) for s in sources}
+        return not owners or not doers or any(self._side(o) in doers for o in owners)
 
     def _first_named(self, places: Iterable[tuple[Token, str]], reading: Reading) -> list[Actor]:
         """The actors named in the first (carrier, slot) place that names any."""
