@@ -233,3 +233,15 @@ def test_a_thing_of_another_named_before_is_a_target(code):
 def test_mediating_talks_between_two_sides_is_mediation_with_each(code):
     events, _ = code("Egypt mediated talks between Israel and Hamas.")
     assert {("EGY", "04", "ISR"), ("EGY", "04", "PSE")} <= dyads(events)
+
+
+def test_an_attack_noun_the_parser_took_for_a_clause_still_names_the_attacker(code):
+    events, _ = code("Two civilians were killed in Russian artillery shelling in Kharkiv.")
+    assert ("RUS", "19", "UKR") in dyads(events)
+
+
+def test_violence_by_protesters_is_a_violent_protest(code):
+    events, _ = code("Rioters set fire to police stations in Nairobi.")
+    assert ("KENOPP", "14", "KENCOP") in triples(events)
+    events, _ = code("Police fired tear gas at protesters in Nairobi.")
+    assert all(e.root != "14" for e in events)

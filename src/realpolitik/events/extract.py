@@ -160,8 +160,17 @@ class Extractor:
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
         found.extend(self._allegations(sent, reading, found))
-        found = [_claim_target(c, found) for c in found]
+        found = [self._violent_protest(_claim_target(c, found)) for c in found]
         return [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
+
+    def _violent_protest(self, cand: Candidate) -> Candidate:
+        """ "Rioters torched police stations": violence by protesters is a violent protest (145)."""
+        if cand.code[:2] not in self.book.cue("violent_protest_roots"):
+            return cand
+        doers = cand.trigger.doc.char_span(cand.source.start, cand.source.end, alignment_mode="expand")
+        if doers is None or not any(t.lemma_.lower() in self.book.cue("protester_nouns") for t in doers):
+            return cand
+        return replace(cand, code="145")
 
     def _verbal_attack(self, cand: Candidate) -> Candidate:
         """ "Biden attacked Trump for the deaths": between two people, attack is criticism."""
@@ -764,7 +773,7 @@ class Extractor:
         if means and means[0].lemma_.lower() not in means_words:
             return [], None  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
-        means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words]
+        means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words or self._before_misread_gerund(m, verb)]
         if not means or reading.at(means[0]):
             return [], None
         noun = means[0]
@@ -775,6 +784,15 @@ class Extractor:
         if place is None:
             return [], None
         return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
+
+    def _before_misread_gerund(self, noun: Token, verb: Token) -> bool:
+        """ "killed in Russian artillery shelling": the parser takes the attack noun for a clause
+        of ``verb``'s and the word before it for the object of "in" - that word's phrase names the
+        attack."""
+        if noun.i + 1 >= len(noun.doc):
+            return False
+        gerund = noun.doc[noun.i + 1]
+        return gerund.head == verb and gerund.tag_ == "VBG" and gerund.lower_ in self.book.by_noun
 
     def _means_pattern(self, means: Token, pattern: EventPattern) -> EventPattern:
         """The attack coded by its means where the pattern book codes the means as a bombing
