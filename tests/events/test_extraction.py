@@ -245,3 +245,15 @@ def test_violence_by_protesters_is_a_violent_protest(code):
     assert ("KENOPP", "14", "KENCOP") in triples(events)
     events, _ = code("Police fired tear gas at protesters in Nairobi.")
     assert all(e.root != "14" for e in events)
+
+
+def test_a_strike_by_workers_is_a_labour_strike_not_an_attack(code):
+    events, _ = code("A teachers' strike in Alberta begins.")
+    assert all(e.root == "14" for e in events)
+    events, _ = code("US forces carried out a strike in Syria.")
+    assert ("USA", "19", "SYR") in dyads(events)
+
+
+def test_an_attack_noun_predicated_of_a_thing_is_no_attack(code):
+    events, _ = code("Carney says the new tariff is a direct attack on his country by the United States.", date="2025-04-01")
+    assert all(e.root != "19" for e in events)

@@ -409,22 +409,30 @@ class Extractor:
         is_light = head.lemma_.lower() in self.light_verbs or head.lower_ in self.light_forms
         light = head if carrier.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
+        if self._is_characterisation(carrier, reading):
+            return []
+        own_sources, own_inherited = self._noun_sources(noun, reading)
+        light_sources: list[Actor] = []
+        if not own_sources and light is not None:
+            # "arrests were made in Australia": a passive light verb's doer is its agent only,
+            # not whoever reports it.
+            light_sources = self._agents(light, reading) if self._is_passive(light) else self.sources_of(light, reading)[0]
+        # "a teachers' strike" is no military strike: a pattern its doers cannot do gives way.
+        doers = own_sources or light_sources
+        options = [(ph, p) for ph, p in options if not (doers and all(s.sector in p.not_source for s in doers))]
         out: list[Candidate] = []
         for pattern, theme in self._choose(options, fits, themes or [noun]):
             if pattern.needs_verb and light is None and receiving is None:
                 continue
             hosts = [noun] + ([light] if light is not None else []) + ([receiving] if receiving is not None else [])
-            sources, inherited = self._noun_sources(noun, reading)
+            sources, inherited = own_sources, own_inherited
             if pattern.code[:2] in self.book.cue("people_only_roots") and sources and all(a.person and a.sector != "OPP" for a in sources):
                 # "a Biden rally": a politician's campaign event, no protest ("Navalny's rally",
                 # an opposition leader's, is one).
                 continue
             clause = noun
             if not sources and light is not None:
-                # "arrests were made in Australia": a passive light verb's doer is its agent only,
-                # not whoever reports it.
-                sources = self._agents(light, reading) if self._is_passive(light) else self.sources_of(light, reading)[0]
-                inherited, clause = True, light
+                sources, inherited, clause = light_sources, True, light
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts, sources=sources)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
@@ -447,6 +455,15 @@ class Extractor:
             pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
+
+    def _is_characterisation(self, noun: Token, reading: Reading) -> bool:
+        """ "The tariff is a direct attack on his country": an event noun predicated of a thing
+        names what the thing is taken for, not an act (of an actor, "Russia is an aggressor
+        against Ukraine", it is)."""
+        if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+            return False
+        subject = _subject(noun.head)
+        return subject is None or not self.actors(subject, reading)
 
     def _is_means_of_an_act(self, noun: Token) -> bool:
         """ "killed by a US airstrike", "died in the shelling", "airstrikes killed": the noun is how
@@ -661,13 +678,14 @@ class Extractor:
 
     def _owned_by_doer(self, token: Token, sources: list[Actor], reading: Reading) -> bool:
         """Is the thing the doer's own: "restrictions on its ports" (its = the doer), not "will
-        strike its nuclear facilities" (its = Iran, named before)? An owner not known counts as own."""
+        strike its nuclear facilities" (its = Iran, named before)? Only another state is trusted as
+        the owner: a pronoun read as a person or a body is too often the wrong one."""
         pronoun = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if pronoun is None:
             return False
         owners = self.actors(pronoun, reading)
         doers = {self._side(s) for s in sources}
-        return not owners or not doers or any(self._side(o) in doers for o in owners)
+        return not owners or not doers or any(o.sector or self._side(o) in doers for o in owners)
 
     def _first_named(self, places: Iterable[tuple[Token, str]], reading: Reading) -> list[Actor]:
         """The actors named in the first (carrier, slot) place that names any."""
