@@ -257,3 +257,10 @@ def test_a_strike_by_workers_is_a_labour_strike_not_an_attack(code):
 def test_an_attack_noun_predicated_of_a_thing_is_no_attack(code):
     events, _ = code("Carney says the new tariff is a direct attack on his country by the United States.", date="2025-04-01")
     assert all(e.root != "19" for e in events)
+
+
+def test_the_agent_of_a_participle_on_the_object_is_the_target(code):
+    events, _ = code("Syrian opposition groups rejected the peace plan proposed by Russia.")
+    assert ("SYR", "12", "RUS") in dyads(events)
+    events, _ = code("Iran condemned the sanctions imposed by the United States.")
+    assert ("IRN", "11", "USA") in dyads(events)

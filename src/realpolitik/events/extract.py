@@ -579,8 +579,11 @@ class Extractor:
             authors = ("to", "for")
         else:
             authors = ("by",)
+        # "the peace plan proposed by Russia", "crimes committed by Croat forces": a participle's agent.
+        done = [v for v in token.children if v.dep_ == "acl" and v.tag_ == "VBN"]
         found = [
-            a for prep in token.children if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in authors)
+            a for carrier in (token, *done) for prep in carrier.children
+            if prep.dep_ == "agent" or (carrier == token and prep.dep_ == "prep" and prep.lower_ in authors)
             for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
         ]  # fmt: skip
         # "opposed to French mediation", "condemned Israeli settlement building".
