@@ -409,7 +409,7 @@ class Extractor:
         is_light = head.lemma_.lower() in self.light_verbs or head.lower_ in self.light_forms
         light = head if carrier.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
-        if self._is_characterisation(carrier, reading):
+        if self._is_characterisation(noun, reading):
             return []
         own_sources, own_inherited = self._noun_sources(noun, reading)
         light_sources: list[Actor] = []
