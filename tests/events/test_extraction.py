@@ -264,3 +264,18 @@ def test_the_agent_of_a_participle_on_the_object_is_the_target(code):
     assert ("SYR", "12", "RUS") in dyads(events)
     events, _ = code("Iran condemned the sanctions imposed by the United States.")
     assert ("IRN", "11", "USA") in dyads(events)
+
+
+def test_an_active_verbs_by_phrase_names_its_objects_author(code):
+    events, _ = code("Germany vetoed the proposal by France.")
+    assert ("DEU", "12", "FRA") in dyads(events)
+
+
+def test_dealings_aimed_at_stand_for_the_other_party(code):
+    events, _ = code("The Chinese government expressed optimism about the talks with Taiwan.")
+    assert ("CHN", "01", "TWN") in dyads(events)
+
+
+def test_forces_along_the_border_with_a_state_face_that_state(code):
+    events, _ = code("Thailand mobilized troops along the border with Cambodia.")
+    assert ("THA", "15", "KHM") in dyads(events)

@@ -26,9 +26,11 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Relations through which an embedded clause without its own subject takes one from above.
 _CONTROLLED = {"xcomp", "advcl", "pcomp", "conj", "acl", "ccomp", "relcl"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-_LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within"}
+_LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within", "along"}
 # Where an act done to a place names it: "in Gaza", "laid siege to Mariupol", "fired on Kharkiv".
 _PLACE_PREPS = _LOCATIVE | {"into", "to", "on", "at", "against"}
+# Lines between states: "troops on alert along the border with Pakistan" face Pakistan.
+_BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
 _OBJECT_COMPLEMENTS = ("from", "by", "against", "on", "over", "toward", "towards")
 
@@ -577,6 +579,7 @@ class Extractor:
             authors = ("by", "of", "for")
         elif lemma in self.book.cue("benefit_nouns"):
             authors = ("to", "for")
+
         else:
             authors = ("by",)
         # "the peace plan proposed by Russia", "crimes committed by Croat forces": a participle's agent.
@@ -657,7 +660,7 @@ class Extractor:
                     if not self.actors(token, reading) and self._owned_by_doer(token, sources, reading):
                         continue  # "restrictions on its ports": the doer's own, no one else
                     # "support for Russia's actions": the possessor is the target.
-                    found = self._named_in(token, reading)
+                    found = self._named_in(token, reading) or (self._partners(token, reading) if carrier in hosts else [])
                     entry = reading.places.get(token.i)
                     if not found and entry is not None and entry.kind in (CAPITAL, SEAT):
                         # "recalled its ambassador from Vienna": a capital the act is aimed at is its state.
@@ -677,7 +680,20 @@ class Extractor:
         # The object's own complement names the target: "rejected an offer from Afghanistan",
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
         objects = [c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme]
-        return self._first_named(((obj, slot) for obj in objects for slot in _OBJECT_COMPLEMENTS), reading)
+        found = self._first_named(((obj, slot) for obj in objects for slot in _OBJECT_COMPLEMENTS), reading)
+        if not found and objects and not any(_is_passive(h) for h in hosts):
+            # "vetoed the proposal by France": an active verb's "by" phrase, hung on the verb by the
+            # parser, names its object's author (the verb's own agent is its subject).
+            found = self._first_named(((host, "by") for host in hosts), reading)
+        return found
+
+    def _partners(self, token: Token, reading: Reading) -> list[Actor]:
+        """ "optimistic about the talks with Taiwan": dealings stand for the other party (only as
+        the phrase a pattern aims at: "demanded a halt to cooperation with Pyongyang" is aimed at
+        whoever cooperates)."""
+        if token.lemma_.lower() not in self.book.cue("partner_nouns") and token.lower_ not in self.book.cue("partner_nouns"):
+            return []
+        return self._first_named(((token, slot) for slot in ("with", "between")), reading)
 
     def _owned_by_doer(self, token: Token, sources: list[Actor], reading: Reading) -> bool:
         """Is the thing the doer's own: "restrictions on its ports" (its = the doer), not "will
@@ -876,6 +892,9 @@ class Extractor:
             places += [a for p in places if p.lemma_.lower() in SETTLEMENT_NOUNS for a in p.children if a.dep_ == "appos"]
             # "inspectors to the sites near Damascus"
             places += [o for p in places for prep in p.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for o in prep.children if o.dep_ == "pobj"]
+            neighbours = [a for p in places if p.lemma_.lower() in _BORDER_NOUNS for a in self._first_named([(p, "with")], reading) if len(a.code) == 3]
+            if neighbours:
+                return [replace(a, via="place") for a in neighbours]
             for place in places:
                 entry = reading.places.get(place.i)
                 if entry is not None:
