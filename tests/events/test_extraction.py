@@ -279,3 +279,13 @@ def test_dealings_aimed_at_stand_for_the_other_party(code):
 def test_forces_along_the_border_with_a_state_face_that_state(code):
     events, _ = code("Thailand mobilized troops along the border with Cambodia.")
     assert ("THA", "15", "KHM") in dyads(events)
+
+
+def test_condemning_an_act_is_aimed_at_its_doer_not_its_patient(code):
+    events, _ = code("India refused to condemn Russia's invasion of Ukraine.")
+    assert ("IND", "11", "RUS") in dyads(events)
+
+
+def test_ones_own_act_is_bound_by_the_subject_of_its_clause(code):
+    events, _ = code("Unless Hamas releases the hostages, Israel will continue its offensive in Gaza.")
+    assert ("ISR", "19", "PSE") in dyads(events)

@@ -123,3 +123,19 @@ def test_a_refusal_is_the_refusers_alone(code):
 def test_an_interview_question_after_a_speaker_tag_asserts_nothing(code):
     events, _ = code("((WN)) Did Iran ever support Israel, back in the days?")
     assert {e.modality for e in events} == {"hypothetical"}
+
+
+def test_a_denied_plan_is_no_plan(code):
+    events, _ = code("Russia has no plans to attack NATO, the Kremlin said.")
+    assert {(e.root, e.modality) for e in events} == {("19", "negated")}
+
+
+def test_stopping_short_of_an_act_negates_it(code):
+    events, _ = code("Germany stopped short of recognizing Palestine.")
+    assert [(e.source.code, e.root, e.target.code, e.modality) for e in events] == [("DEU", "05", "PSE", "negated")]
+
+
+def test_a_hope_is_an_intent_though_the_lemmatizer_reads_hopes_as_hop(code):
+    events, _ = code("Ukraine hopes to sign a security pact with Britain.")
+    assert _modalities(events, "05") == {"intended"}
+    assert ("UKR", "03", "GBR") in triples(events, "asserted")  # the hope expressed now

