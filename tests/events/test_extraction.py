@@ -289,3 +289,15 @@ def test_condemning_an_act_is_aimed_at_its_doer_not_its_patient(code):
 def test_ones_own_act_is_bound_by_the_subject_of_its_clause(code):
     events, _ = code("Unless Hamas releases the hostages, Israel will continue its offensive in Gaza.")
     assert ("ISR", "19", "PSE") in dyads(events)
+
+
+def test_a_go_between_or_an_event_named_by_a_participle_is_no_counterpart(code):
+    events, _ = code("Armenia committed to a peace deal facilitated by the United States.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+    events, _ = code("The bank will support economies affected by the Iran war.")
+    assert all(e.target is None or e.target.country != "IRN" for e in events)
+
+
+def test_an_attack_near_a_border_happens_at_home_but_forces_along_it_face_the_neighbour(code):
+    events, _ = code("The Sudanese army captured a rebel stronghold near the border with Ethiopia.")
+    assert all(e.target is None or e.target.country != "ETH" for e in events)

@@ -370,7 +370,7 @@ class Extractor:
                 targets = (
                     self._controller_object(verb, reading)
                     or self._complement_targets(verb, reading)
-                    or self._adjunct_targets(verb, reading)
+                    or (self._adjunct_targets(verb, reading) if not pattern.reciprocal else [])
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                     or self._victim_targets(verb, pattern, reading)
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
@@ -439,7 +439,8 @@ class Extractor:
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
             if not targets and light is not None:
-                targets = self._adjunct_targets(light, reading) or self._place_targets(light, pattern, reading)
+                # "held an emergency meeting in response to gains by the rebels" is no meeting with them.
+                targets = (self._adjunct_targets(light, reading) if not pattern.reciprocal else []) or self._place_targets(light, pattern, reading)
             if not targets and not self._is_means_of_an_act(noun):
                 # "claimed the suicide bombing in Kabul" (but "killed by an airstrike in Iraq" hit
                 # whom the killing names)
@@ -586,11 +587,16 @@ class Extractor:
         else:
             authors = ("by",)
         # "the peace plan proposed by Russia", "crimes committed by Croat forces": a participle's agent.
-        done = [v for v in token.children if v.dep_ == "acl" and v.tag_ == "VBN"]
+        # Not a go-between's ("a deal brokered by Qatar"), nor an event's ("economies affected by the war").
+        done = [
+            v for v in token.children
+            if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() not in self.book.cue("not_authoring_participles")
+        ]  # fmt: skip
         found = [
             a for carrier in (token, *done) for prep in carrier.children
             if prep.dep_ == "agent" or (carrier == token and prep.dep_ == "prep" and prep.lower_ in authors)
-            for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)
+            for p in prep.children if p.dep_ == "pobj" and not (carrier != token and p.lemma_.lower() in self.book.by_noun)
+            for a in self.actors(p, reading)
         ]  # fmt: skip
         # "opposed to French mediation", "condemned Israeli settlement building".
         return found or [a for c in token.children if c.i < token.i for a in reading.modifiers.get(c.i, [])]
@@ -903,7 +909,8 @@ class Extractor:
             places += [a for p in places if p.lemma_.lower() in SETTLEMENT_NOUNS for a in p.children if a.dep_ == "appos"]
             # "inspectors to the sites near Damascus"
             places += [o for p in places for prep in p.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for o in prep.children if o.dep_ == "pobj"]
-            neighbours = [a for p in places if p.lemma_.lower() in _BORDER_NOUNS for a in self._first_named([(p, "with")], reading) if len(a.code) == 3]
+            borders = [p for p in places if p.lemma_.lower() in _BORDER_NOUNS] if self.book.code_listed("border_facing_codes", pattern.code) else []
+            neighbours = [a for p in borders for a in self._first_named([(p, "with")], reading) if len(a.code) == 3]
             if neighbours:
                 return [replace(a, via="place") for a in neighbours]
             for place in places:
