@@ -195,3 +195,8 @@ def test_a_states_ally_is_not_that_state(code):
 def test_the_pope_is_the_holy_see(code):
     events, _ = code("The Pope appealed to Israel to end the violence.")
     assert ("VATGOV", "02", "ISR") in {(e.source.code, e.root, e.target.code) for e in events}
+
+
+def test_a_counterpart_holds_the_post_of_the_one_whose_counterpart_it_is(code):
+    events, _ = code("The Chinese foreign minister held talks with his Japanese counterpart in Beijing.")
+    assert ("CHNDIP", "04", "JPNDIP") in {(e.source.code, e.root, e.target.code) for e in events}

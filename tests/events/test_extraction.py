@@ -301,3 +301,8 @@ def test_a_go_between_or_an_event_named_by_a_participle_is_no_counterpart(code):
 def test_an_attack_near_a_border_happens_at_home_but_forces_along_it_face_the_neighbour(code):
     events, _ = code("The Sudanese army captured a rebel stronghold near the border with Ethiopia.")
     assert all(e.target is None or e.target.country != "ETH" for e in events)
+
+
+def test_a_clause_verb_misread_as_a_noun_keeps_its_subject(code):
+    events, _ = code("Bush demanded that the Taliban hand over bin Laden.", date="2001-09-20")
+    assert ("USA", "10", "AFG") in dyads(events)

@@ -227,7 +227,7 @@ class ActorResolver:
                 return titled
         if token.pos_ not in ("NOUN", "PROPN"):
             return []  # "a national budget": an adjective names no actor
-        sector = self._sector_of(token, names)
+        sector = self._sector_of(token, names) or self._counterpart_sector(token, discourse)
         if sector is None:
             return discourse.definite(token) if token.pos_ == "NOUN" else []
         country = self._country_in_phrase(token, names, day, discourse)
@@ -252,6 +252,15 @@ class ActorResolver:
             actors.append(Actor(code, each.name, start, token.idx + len(token.text), via=each.via, person=_is_person_noun(token)))
         discourse.add(token, actors)
         return actors
+
+    def _counterpart_sector(self, token: Token, discourse: Discourse) -> str | None:
+        """ "The Chinese president met his Russian counterpart": a counterpart holds the post of
+        the one whose counterpart it is."""
+        if token.lemma_.lower() not in ("counterpart", "opposite number"):
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        found = discourse.pronoun(owner) if owner is not None and owner.tag_ == "PRP$" else []
+        return found[0].sector if found else None
 
     def _names_a_place_of(self, token: Token) -> bool:
         """ "a Mogadishu car bombing", "the Paris Olympics": a capital modifying a thing says where it
@@ -445,7 +454,7 @@ def place_in(clause: Token, reading: Reading) -> Entry | None:
     return next((reading.places[t.i] for t in clause.subtree if t.i in reading.places), None)
 
 
-_PARTNER_NOUNS = {"ally", "partner", "proxy", "client", "surrogate", "protege"}
+_PARTNER_NOUNS = {"ally", "partner", "proxy", "client", "surrogate", "protege", "counterpart"}
 _SPONSORING = {"back", "sponsor", "support", "arm", "fund", "train", "finance", "equip"}
 
 

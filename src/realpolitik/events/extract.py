@@ -1186,6 +1186,10 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
+    if verb.dep_ in ("ccomp", "advcl", "relcl") and any(c.dep_ == "mark" for c in verb.children):
+        # "demanded that the Taliban hand over bin Laden": a clause verb that can be a noun, read
+        # as one with the subject as its modifier.
+        return next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
     return None
 
 
