@@ -595,7 +595,7 @@ class Extractor:
         found = [
             a for carrier in (token, *done) for prep in carrier.children
             if prep.dep_ == "agent" or (carrier == token and prep.dep_ == "prep" and prep.lower_ in authors)
-            for p in prep.children if p.dep_ == "pobj" and not (carrier != token and p.lemma_.lower() in self.book.by_noun)
+            for p in prep.children if p.dep_ == "pobj" and not (carrier != token and p.lemma_.lower() in self.book.by_noun and not reading.at(p))
             for a in self.actors(p, reading)
         ]  # fmt: skip
         # "opposed to French mediation", "condemned Israeli settlement building".
