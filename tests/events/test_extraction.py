@@ -306,3 +306,17 @@ def test_an_attack_near_a_border_happens_at_home_but_forces_along_it_face_the_ne
 def test_a_clause_verb_misread_as_a_noun_keeps_its_subject(code):
     events, _ = code("Bush demanded that the Taliban hand over bin Laden.", date="2001-09-20")
     assert ("USA", "10", "AFG") in dyads(events)
+
+
+def test_claiming_responsibility_for_an_act_done_asserts_it_as_the_claimers(code):
+    events, _ = code("Iran acknowledged responsibility for downing the Ukrainian airliner.")
+    assert {("IRN", "01", "UKR", "asserted"), ("IRN", "19", "UKR", "asserted")} <= {(e.source.code, e.root, e.target.code, e.modality) for e in events}
+    events, _ = code("Russia denied responsibility for the attack on the Ukrainian convoy.")
+    assert all(e.root != "19" for e in events)
+
+
+def test_a_place_a_pattern_aims_at_stands_for_its_state(code):
+    events, _ = code("Russia withdrew its troops from Kherson. The US sent aid to Aleppo.")
+    assert {("RUS", "08", "UKR"), ("USA", "07", "SYR")} <= dyads(events)
+    events, _ = code("Russia fired missiles from Belarus.")
+    assert all(e.target is None or e.target.code != "BLR" for e in events)

@@ -15,12 +15,11 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
-from realpolitik.actors.dictionary import CAPITAL, SEAT
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
-from realpolitik.nlp.syntax import is_infinitive, stray_conjunct_governor
+from realpolitik.nlp.syntax import claimed_by, is_infinitive, stray_conjunct_governor
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Relations through which an embedded clause without its own subject takes one from above.
@@ -526,6 +525,10 @@ class Extractor:
         main_verb = stray_conjunct_governor(verb)
         if main_verb is not None:
             return self.sources_of(main_verb, reading, depth + 1)[0], True
+        claim = claimed_by(verb)
+        if claim is not None:
+            # "Iran acknowledged responsibility for downing the airliner": the claimer did it.
+            return self.sources_of(claim, reading, depth + 1)[0], True
         if head.pos_ in ("NOUN", "PROPN"):
             doers = self.actors(head, reading) if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD") else []
             if doers:
@@ -619,7 +622,7 @@ class Extractor:
         owner = self._possessor(noun, reading)
         if owner:
             return owner, False
-        claim = _claimed_by(noun)
+        claim = claimed_by(noun)
         if claim is not None:
             # "Hamas claimed responsibility for the rocket attack": the claimer did it.
             return self.sources_of(claim, reading)[0], True
@@ -679,8 +682,10 @@ class Extractor:
                     # "support for Russia's actions": the possessor is the target.
                     found = self._named_in(token, reading) or (self._partners(token, reading) if carrier in hosts else [])
                     entry = reading.places.get(token.i)
-                    if not found and entry is not None and entry.kind in (CAPITAL, SEAT):
-                        # "recalled its ambassador from Vienna": a capital the act is aimed at is its state.
+                    if not found and entry is not None and (slot != "from" or pattern.target != DEFAULT_TARGETS):
+                        # "recalled its ambassador from Vienna", "withdrew its troops from Kherson",
+                        # "demanded access to Gaza": a place the act is aimed at stands for its state
+                        # ("from" only where the pattern names it: "fired from Belarus" aims elsewhere).
                         found = [Actor(entry.code[:3], entry.name, token.idx, token.idx + len(token), via="place")]
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
                     found = [a for a in found if a.via != "pact" or stance]
@@ -1124,21 +1129,12 @@ def _conjunct_heads(token: Token) -> list[Token]:
     return heads
 
 
-def _claimed_by(act: Token) -> Token | None:
-    """The verb claiming ``act``: "claimed responsibility for the attack", "took credit for"."""
-    prep = act.head
-    if act.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in ("responsibility", "credit"):
-        return None
-    claim = prep.head.head
-    return claim if claim.pos_ in ("VERB", "AUX") else None
-
-
 def _claim_target(cand: Candidate, candidates: list[Candidate]) -> Candidate:
     """A claim of responsibility is aimed at whom the claimed act was: "claimed responsibility for
     the rocket attack on Israel"."""
     if cand.target is not None or cand.code != "015":
         return cand
-    act = next((o for o in candidates if o.target is not None and _claimed_by(o.trigger) == cand.trigger), None)
+    act = next((o for o in candidates if o.target is not None and claimed_by(o.trigger) == cand.trigger), None)
     return cand if act is None else replace(cand, target=act.target, inherited=True)
 
 

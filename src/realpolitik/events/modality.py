@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from realpolitik.events.patterns import PatternBook
-from realpolitik.nlp.syntax import stray_conjunct_governor
+from realpolitik.nlp.syntax import claimed_by, stray_conjunct_governor
 
 # Relations along which the governing word decides how the event is read.
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "oprd", "attr", "advcl"}
@@ -90,6 +90,9 @@ class ModalityReader:
         for _ in range(12):
             if found is not None and found.modality == "negated":
                 break
+            if claimed_by(token) is not None:
+                break  # "claimed responsibility for attacking": the claim asserts the act
+
             relation, head = token.dep_, token.head
             if head == token or relation not in _COMPLEMENT:
                 break

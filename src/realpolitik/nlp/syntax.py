@@ -17,3 +17,17 @@ def stray_conjunct_governor(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and is_infinitive(head):
         return head.head
     return None
+
+
+def claimed_by(act: Token) -> Token | None:
+    """The verb claiming ``act``: "claimed responsibility for the attack", "took credit for
+    downing the plane" - a claim of one's own act, which asserts it."""
+    prep = act.head
+    if act.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for" or prep.head.lemma_.lower() not in ("responsibility", "credit"):
+        return None
+    claim = prep.head.head
+    return claim if claim.pos_ in ("VERB", "AUX") and claim.lemma_.lower() in _CLAIMING else None
+
+
+# Verbs that take responsibility; "denied responsibility for the attack" claims nothing.
+_CLAIMING = {"claim", "accept", "acknowledge", "admit", "assume", "take", "bear"}
