@@ -169,7 +169,12 @@ class Coder:
             # its act after a preposition ("committed to opening up the economy").
             infinitives = complements + [c for c in cand.trigger.children if c.dep_ == "advcl" and is_infinitive(c)]
             infinitives += [p for c in cand.trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
-            if cand.pattern.yields_to_complement and any(self.extractor.is_trigger_verb(c, candidates) for c in infinitives):
+            # "The government and the rebels agreed to allow access": an agreement between the
+            # doers themselves is an act of its own.
+            mutual = cand.pattern.reciprocal and cand.target is not None and any(
+                o.trigger.i == cand.trigger.i and o.source.code == cand.target.code for o in candidates
+            )
+            if cand.pattern.yields_to_complement and not mutual and any(self.extractor.is_trigger_verb(c, candidates) for c in infinitives):
                 continue  # "vowed to fight": the act has a code of its own, even without a target
             table = _CODED_BY_COMPLEMENT.get(cand.code)
             embedded = next((by_trigger[c.i] for c in complements if c.i in by_trigger), None)

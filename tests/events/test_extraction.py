@@ -320,3 +320,14 @@ def test_a_place_a_pattern_aims_at_stands_for_its_state(code):
     assert {("RUS", "08", "UKR"), ("USA", "07", "SYR")} <= dyads(events)
     events, _ = code("Russia fired missiles from Belarus.")
     assert all(e.target is None or e.target.code != "BLR" for e in events)
+
+
+def test_a_fronted_with_phrase_says_when_not_with_whom(code):
+    events, _ = code("With the signing of the memorandum on the cessation of hostilities, the Colombian government and the FARC have agreed to allow access to all areas.")
+    assert {("COL", "03", "COL")} <= dyads(events) and len({e.source.code for e in events if e.root == "03"}) == 2
+
+
+def test_a_mutual_agreement_stands_beside_the_act_agreed(code):
+    events, _ = code("Russia and Ukraine agreed to exchange prisoners.")
+    found = dyads(events)
+    assert ("RUS", "03", "UKR") in found and ("RUS", "08", "UKR") in found

@@ -516,6 +516,10 @@ class Extractor:
             # A passive with its own subject names its doer only by "by": "children were killed in
             # shelling, medics said" was not done by the medics.
             return ([], False) if self._is_passive(verb) else (self.actors(subject, reading), False)
+        if verb.dep_ == "ROOT" and not self._is_passive(verb):
+            stranded = self._stranded_subject(verb, reading)
+            if stranded:
+                return stranded, False
         if depth > 6 or verb.dep_ not in _CONTROLLED and verb.dep_ != "prep":
             return [], False
         head = verb.head
@@ -567,6 +571,21 @@ class Extractor:
             return [], False
         found, _ = self.sources_of(head, reading, depth + 1)
         return found, True
+
+    def _stranded_subject(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "With the signing of the memorandum, the Sudanese government and SPLM/A have agreed":
+        a finite main verb left without a subject, whose subject the parser hung on a fronted
+        phrase - the actors named between the last comma and the verb."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
+            return []
+        start = verb.i
+        while start > verb.sent.start and verb.doc[start - 1].text not in (",", ";", ":", "(", ")", '"', "“", "”"):
+            start -= 1
+        found: dict[str, Actor] = {}
+        for token in verb.doc[start : verb.i]:
+            for actor in reading.at(token):
+                found.setdefault(actor.code, actor)
+        return list(found.values())
 
     def _named_in(self, token: Token, reading: Reading) -> list[Actor]:
         """The actor a target phrase names: itself, its possessor ("support for Russia's
@@ -989,9 +1008,13 @@ class Extractor:
 
     def _unnamed_counterpart(self, pattern: EventPattern, targets: list[Actor], hosts: list[Token], theme: Token | None) -> EventPattern:
         """ "Bahrain and Kosovo opened relations with the nation": done with someone the coder
-        could not name, not with each other (unless "with each other")."""
+        could not name, not with each other (unless "with each other"). A fronted "With the signing
+        of the memorandum, ..." says when, not with whom."""
         carriers = [*hosts, *([theme] if theme is not None else [])]
-        partners = [t for carrier in carriers for t in self._slot(carrier, "with", None) if t.lower_ not in ("other", "another")]
+        partners = [
+            t for carrier in carriers for t in self._slot(carrier, "with", None)
+            if t.lower_ not in ("other", "another") and t.head.i > carrier.i
+        ]  # fmt: skip
         if pattern.reciprocal and not targets and partners:
             return replace(pattern, reciprocal=False)
         return pattern
