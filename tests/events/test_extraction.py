@@ -331,3 +331,10 @@ def test_a_mutual_agreement_stands_beside_the_act_agreed(code):
     events, _ = code("Russia and Ukraine agreed to exchange prisoners.")
     found = dyads(events)
     assert ("RUS", "03", "UKR") in found and ("RUS", "08", "UKR") in found
+
+
+def test_a_place_at_home_is_no_counterpart_but_an_actor_named_later_wins_over_a_place(code):
+    events, _ = code("Trump announced the withdrawal of National Guard troops from Chicago.", date="2025-11-01")
+    assert all(e.target is None for e in events if e.root == "08")
+    events, _ = code("The Sudanese army recaptured the town of Kadugli from the Rapid Support Forces.")
+    assert ("SDN", "19", "SDN") in dyads(events) and all(e.target.code != "SDN" for e in events if e.target)

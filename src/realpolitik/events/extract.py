@@ -686,6 +686,7 @@ class Extractor:
             found = self._first_named([(theme, "of")], reading)
             if found:
                 return found
+        place: list[Actor] = []
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
@@ -700,16 +701,19 @@ class Extractor:
                         continue  # "restrictions on its ports": the doer's own, no one else
                     # "support for Russia's actions": the possessor is the target.
                     found = self._named_in(token, reading) or (self._partners(token, reading) if carrier in hosts else [])
-                    entry = reading.places.get(token.i)
-                    if not found and entry is not None and (slot != "from" or pattern.target != DEFAULT_TARGETS):
-                        # "recalled its ambassador from Vienna", "withdrew its troops from Kherson",
-                        # "demanded access to Gaza": a place the act is aimed at stands for its state
-                        # ("from" only where the pattern names it: "fired from Belarus" aims elsewhere).
-                        found = [Actor(entry.code[:3], entry.name, token.idx, token.idx + len(token), via="place")]
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
                     found = [a for a in found if a.via != "pact" or stance]
                     if found:
                         return found
+                    entry = reading.places.get(token.i)
+                    if not place and entry is not None and (slot != "from" or pattern.target != DEFAULT_TARGETS):
+                        # "recalled its ambassador from Vienna", "withdrew its troops from Kherson",
+                        # "demanded access to Gaza": a place the act is aimed at stands for its state
+                        # ("from" only where the pattern names it: "fired from Belarus" aims elsewhere),
+                        # when no later phrase names an actor ("recaptured the town from the RSF").
+                        place = [Actor(entry.code[:3], entry.name, token.idx, token.idx + len(token), via="place")]
+        if place:
+            return place
         # The theme itself may name the target: "released three Israeli hostages", "expelled
         # Russian diplomats", "shot down Russian drones", or its owner or agent: "protested Russia's
         # decision", "investigating war crimes by Croatian extremists".
@@ -1052,7 +1056,9 @@ class Extractor:
         if joint and not targets and self._opposing_sides(sources):
             pattern = replace(pattern, code=joint, reciprocal=True)
         within_state = self.book.code_listed("within_state_codes", pattern.code)
-        journey = self.book.code_listed("destination_codes", pattern.code)
+        # A place at home is no counterpart ("withdrew the Guard from Chicago", "protested in
+        # Moscow"), except for violence done there ("shelled Homs").
+        at_home_counts = pattern.code[:2] in self.book.cue("hostile_roots")
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
@@ -1060,7 +1066,7 @@ class Extractor:
             if s.code != t.code
             and not (t.via == "pact" and _same_side(s, t))
             and not (within_state and self._one_state_side(s, t))
-            and not (journey and t.via == "place" and t.country == s.country)
+            and not (not at_home_counts and t.via == "place" and t.country == s.country)
         ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
