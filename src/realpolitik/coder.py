@@ -64,7 +64,7 @@ class Coder:
         self.schedulers = self.book.cue("schedulers")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
-        self.filter = CandidateFilter(self.nlp, self.resolver.names, self.book, self.dictionary.sector_nouns)
+        self.filter = CandidateFilter(self.nlp, self.resolver.names, self.book, self.dictionary.sector_nouns, self.dictionary.name_heads)
         self.stats = {"sentences": 0, "parsed": 0}
 
     # -- public ----------------------------------------------------------------------------

@@ -200,3 +200,21 @@ def test_the_pope_is_the_holy_see(code):
 def test_a_counterpart_holds_the_post_of_the_one_whose_counterpart_it_is(code):
     events, _ = code("The Chinese foreign minister held talks with his Japanese counterpart in Beijing.")
     assert ("CHNDIP", "04", "JPNDIP") in {(e.source.code, e.root, e.target.code) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenya Human Rights Society condemned the Kenyan police.", ("KENNGO", "11", "KENCOP")),
+        ("The Association of African Jurists criticized Libya.", ("NGO", "11", "LBY")),
+        ("Nigerian police arrested members of the Movement for the Survival of the Ogoni People.", ("NGACOP", "17", "NGAOPP")),
+    ],
+)
+def test_an_unknown_organisation_is_coded_by_the_last_word_of_its_name(code, text, expected):
+    events, _ = code(text)
+    assert expected in {(e.source.code, e.root, e.target.code if e.target else None) for e in events}
+
+
+def test_a_lone_organisation_word_is_no_actor(code):
+    events, _ = code("The Movement condemned Israel.")
+    assert events == []

@@ -98,3 +98,11 @@ def test_the_curated_files_outrank_the_town_gazetteer():
 def test_parties_armed_groups_and_regional_bodies_resolve_by_date(surface, day, code):
     entries = default_dictionary().lookup(surface, date.fromisoformat(day))
     assert any(e.code.startswith(code) for e in entries)
+
+
+def test_a_name_head_with_an_unknown_sector_is_rejected_with_its_file_and_line(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "sectors.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  network: NGO\n", "  network: XYZ\n"), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"sectors\.yaml:\d+: name head 'network': sector 'XYZ'"):
+        load_dictionary(folder)

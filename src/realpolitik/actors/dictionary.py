@@ -6,7 +6,7 @@ Files (each validated on load; errors name the file and line):
   towns.csv          name, country, population  (GeoNames towns, built by scripts/build_towns.py)
   people.csv         name, aliases, country, sector, role, start, end  (one row per role period)
   organisations.csv  code, name, aliases, kind, start, end
-  sectors.yaml       sector code -> nouns ("troops" -> MIL)
+  sectors.yaml       sector code -> nouns ("troops" -> MIL); name heads ("... Association" -> NGO)
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ class ActorDictionary:
     names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, str] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
+    # Last words of organisation names the dictionary does not know ("... Association" -> NGO).
+    name_heads: dict[str, str] = field(default_factory=dict)
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = " ".join(surface.split())
@@ -194,6 +196,16 @@ def load_sectors(actors: ActorDictionary, path: Path) -> None:
             if noun in actors.sector_nouns and actors.sector_nouns[noun] != code:
                 raise DataFileError(path, line, f"noun {noun!r} is in both {actors.sector_nouns[noun]} and {code}")
             actors.sector_nouns[noun] = code
+    heads = data.get("name_heads", {})
+    if not isinstance(heads, dict):
+        raise DataFileError(path, 1, "'name_heads' must map a name's last word to a sector code")
+    line = heads.get("__line__")
+    for word, code in heads.items():
+        if word == "__line__":
+            continue
+        if code not in sectors:
+            raise DataFileError(path, line, f"name head {word!r}: sector {code!r} is not one of the sectors above")
+        actors.name_heads[str(word).lower()] = code
 
 
 def load_dictionary(folder: Path | None = None) -> ActorDictionary:

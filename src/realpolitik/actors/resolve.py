@@ -225,6 +225,10 @@ class ActorResolver:
                 # No surname for later sentences: the candidate filter could not see it.
                 discourse.add(token, titled)
                 return titled
+            organisation = self._unknown_organisation(token, names, day, discourse, reading)
+            if organisation:
+                discourse.add(token, organisation)
+                return organisation
         if token.pos_ not in ("NOUN", "PROPN"):
             return []  # "a national budget": an adjective names no actor
         sector = self._sector_of(token, names) or self._counterpart_sector(token, discourse)
@@ -252,6 +256,29 @@ class ActorResolver:
             actors.append(Actor(code, each.name, start, token.idx + len(token.text), via=each.via, person=_is_person_noun(token)))
         discourse.add(token, actors)
         return actors
+
+    def _unknown_organisation(self, token: Token, names, day, discourse: Discourse, reading: Reading) -> list[Actor]:
+        """A capitalised name the dictionary does not know, coded by its last word ("the
+        Association of African Jurists" -> NGO) and the state it names or the sentence names."""
+        sector = self.dictionary.name_heads.get(token.lower_)
+        if sector is None or not token.text[:1].isupper() or token.i in names:
+            return []
+        named_words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper()]
+        named_words += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for p in prep.children if p.text[:1].isupper()]
+        if not named_words:
+            return []  # "the Movement", "Front" opening a headline
+        country = self._country_in_phrase(token, names, day, discourse)
+        start = token.left_edge.idx
+        end = token.idx + len(token.text)
+        if country is not None:
+            return [Actor(country.code[:3] + sector, None, start, end, via="name")]
+        if sector == "NGO":
+            return [Actor("NGO", None, start, end, via="name")]
+        nearby = discourse.sentence_state(token)
+        if nearby is None:
+            reading.unplaced[token.i] = sector
+            return []
+        return [Actor(nearby + sector, None, start, end, via="sector")]
 
     def _counterpart_sector(self, token: Token, discourse: Discourse) -> str | None:
         """ "The Chinese president met his Russian counterpart": a counterpart holds the post of

@@ -37,7 +37,9 @@ def inflections(lemma: str) -> set[str]:
 
 
 class CandidateFilter:
-    def __init__(self, nlp: Language, names: NameMatcher, book: PatternBook, sector_nouns: Iterable[str]) -> None:
+    def __init__(
+        self, nlp: Language, names: NameMatcher, book: PatternBook, sector_nouns: Iterable[str], name_heads: Iterable[str] = ()
+    ) -> None:
         self.names = names
         exceptions = nlp.get_pipe("memoised_morphology").lemmatizer.lookups.get_table("lemma_exc")
         strings = nlp.vocab.strings
@@ -62,6 +64,9 @@ class CandidateFilter:
         self.antecedent_words = frozenset(sector_words | group_nouns)
         # People counted, not named, who are a place's civilians ("killed 12 people in Kandahar").
         self.people_words = frozenset(form for noun in book.cue("victim_nouns") for form in inflections(noun))
+        # The last word of an organisation name the dictionary does not know ("... Association"),
+        # counted when capitalised.
+        self.name_head_words = frozenset(w.capitalize() for w in name_heads)
         # The words as string-store ids, sorted once, so each document is matched with numpy.
         self._ids = {
             name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
@@ -70,6 +75,7 @@ class CandidateFilter:
                 ("single", self.single_words),
                 ("antecedent", self.antecedent_words),
                 ("people", self.people_words),
+                ("name_head", self.name_head_words),
             )
         }
 
@@ -90,6 +96,9 @@ class CandidateFilter:
             return np.bincount(sentence[hits], minlength=count) * weight
 
         actors = per_sentence(self._ids["group"], 2) + per_sentence(self._ids["single"])
+        orth = doc.to_array([ORTH]).astype("uint64")
+        organisations = np.bincount(sentence[in_sorted(orth, self._ids["name_head"]) & inside], minlength=count)
+        actors += organisations
         words: list[set[int]] = [set() for _ in range(count)]
         for word, i in zip(lower.tolist(), sentence.tolist()):
             if i >= 0:
@@ -113,10 +122,9 @@ class CandidateFilter:
                 actors[i] += 2 if people[i] else 1
                 name_words[i].update(t.orth for t in match.span)
         # Sentences that can hold an antecedent: a name, or a sector or group noun.
-        nouns = per_sentence(self._ids["antecedent"])
+        nouns = per_sentence(self._ids["antecedent"]) + organisations
         named = [bool(words) or n > 0 for words, n in zip(name_words, nouns)]
         # A capitalised word of a name seen in an earlier sentence: "Kim" after "Kim Jong Un".
-        orth = doc.to_array([ORTH]).astype("uint64")
         title = doc.to_array([IS_TITLE]).astype(bool)
         seen: set[int] = set()
         for i in range(count):
