@@ -338,3 +338,8 @@ def test_a_place_at_home_is_no_counterpart_but_an_actor_named_later_wins_over_a_
     assert all(e.target is None for e in events if e.root == "08")
     events, _ = code("The Sudanese army recaptured the town of Kadugli from the Rapid Support Forces.")
     assert ("SDN", "19", "SDN") in dyads(events) and all(e.target.code != "SDN" for e in events if e.target)
+
+
+def test_what_a_meeting_concludes_another_must_do_is_its_demand(code):
+    events, _ = code("The Third World Water Forum concluded that the US must allocate greater financial resources.")
+    assert ("NGO", "10", "USA") in dyads(events)
