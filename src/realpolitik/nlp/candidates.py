@@ -67,6 +67,7 @@ class CandidateFilter:
         # The last word of an organisation name the dictionary does not know ("... Association"),
         # counted when capitalised.
         self.name_head_words = frozenset(w.capitalize() for w in name_heads)
+        self._obligations = frozenset(strings.add(w) for w in book.cue("obligation_modals"))
         # The words as string-store ids, sorted once, so each document is matched with numpy.
         self._ids = {
             name: np.unique(np.fromiter((strings.add(w) for w in words), dtype="uint64", count=len(words)))
@@ -103,7 +104,8 @@ class CandidateFilter:
         for word, i in zip(lower.tolist(), sentence.tolist()):
             if i >= 0:
                 words[i].add(word)
-        trigger = [self.triggers.present(w) for w in words]
+        # "declared that China must drop its tariffs" is a demand whatever the verb after "must".
+        trigger = [self.triggers.present(w) or not self._obligations.isdisjoint(w) for w in words]
         lone = [self.lone.present(w) for w in words]
         placed = [self.placed.present(w) for w in words]
         name_words: list[set[int]] = [set() for _ in range(count)]
