@@ -207,7 +207,7 @@ def test_a_counterpart_holds_the_post_of_the_one_whose_counterpart_it_is(code):
     [
         ("The Kenya Human Rights Society condemned the Kenyan police.", ("KENNGO", "11", "KENCOP")),
         ("The Association of African Jurists criticized Libya.", ("NGO", "11", "LBY")),
-        ("Nigerian police arrested members of the Movement for the Survival of the Ogoni People.", ("NGACOP", "17", "NGAOPP")),
+        ("Police in the port city of Port Harcourt arrested several members of the Ogoni Survival Movement.", ("NGACOP", "17", "NGAOPP")),
     ],
 )
 def test_an_unknown_organisation_is_coded_by_the_last_word_of_its_name(code, text, expected):

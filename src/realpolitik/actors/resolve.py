@@ -267,18 +267,16 @@ class ActorResolver:
         named_words += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for p in prep.children if p.text[:1].isupper()]
         if not named_words:
             return []  # "the Movement", "Front" opening a headline
-        country = self._country_in_phrase(token, names, day, discourse)
+        country = self._country_in_phrase(token, names, day, discourse, towns=False)
         start = token.left_edge.idx
         end = token.idx + len(token.text)
         if country is not None:
             return [Actor(country.code[:3] + sector, None, start, end, via="name")]
         if sector == "NGO":
             return [Actor("NGO", None, start, end, via="name")]
-        nearby = discourse.sentence_state(token)
-        if nearby is None:
-            reading.unplaced[token.i] = sector
-            return []
-        return [Actor(nearby + sector, None, start, end, via="sector")]
+        # Not the state named before it: "Israel killed the leader of the Mujahideen Brigades".
+        reading.unplaced[token.i] = sector
+        return []
 
     def _counterpart_sector(self, token: Token, discourse: Discourse) -> str | None:
         """ "The Chinese president met his Russian counterpart": a counterpart holds the post of
@@ -343,8 +341,10 @@ class ActorResolver:
                 return nouns[child.lemma_.lower()]
         return head_sector
 
-    def _country_in_phrase(self, token, names, day, discourse) -> Actor | None:
-        """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"."""
+    def _country_in_phrase(self, token, names, day, discourse, towns: bool = True) -> Actor | None:
+        """The state a sector noun belongs to: "Russian troops", "Seoul's leadership", "army of Mali"
+        (without ``towns``, a gazetteer town does not count: "the Liberal Party" is no party of
+        Liberal, Kansas)."""
         candidates = [c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i]
         if token.lemma_.lower() in _PARTNER_NOUNS:
             # "Iran's militia allies in Iraq": whose ally it is, not whose it is
@@ -374,7 +374,7 @@ class ActorResolver:
             entry = _preferred(entries)
             if entry.kind == DEMONYM and _is_ethnic(child):
                 entry = self._host_state(child, entry, names)
-            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY, TOWN):
+            if entry.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT, PERSON, ORGANISATION, CITY) or (towns and entry.kind == TOWN):
                 code = entry.code if entry.kind in (SEAT, PERSON, ORGANISATION) else entry.code[:3]
                 return Actor(code, entry.name, token.doc[span.start].idx, span.end_char)
         return None
