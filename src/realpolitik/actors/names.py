@@ -44,6 +44,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "
 # Words that put a town name just after them in a place: "in (the northern town of) Samarra".
 LOCATIVE_WORDS = LOCATIVE_PREPS | {"of"}
 LOCATIVE_REACH = 4
+# Titles after which a lower-case word may still be a name: "President obama".
+TITLE_WORDS = frozenset({"president", "minister", "premier", "chancellor", "senator", "governor", "king", "queen",
+                         "prince", "general", "secretary", "ambassador", "mayor", "pope", "sheikh", "emir", "leader"})
 # Nouns that make the name before or after them a place: "the town of Samarra", "Samarra province".
 SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "port", "suburb", "outskirts",
                     "municipality", "county", "area", "neighbourhood", "neighborhood", "capital", "settlement"}
@@ -147,17 +150,30 @@ class NameMatcher:
         columns = doc.to_array([IS_TITLE, LENGTH, ORTH]).astype("uint64")
         capitalised = np.flatnonzero((columns[:, 0] == 1) & (columns[:, 1] >= MIN_IN_NAME)).tolist()
         orth = columns[:, 2].tolist()
-        return {
+        respelt = {
             i: word
             for i in capitalised
             if orth[i] not in self._known_ids and not _may_open_sentence(doc[i]) and (word := self.speller.respell(doc[i].text))
         }
+        respelt.update(self._recased(doc, columns))
+        return respelt
+
+    def _recased(self, doc: Doc, columns: np.ndarray) -> dict[int, str]:
+        """A name written in lower case after a title: "President obama" is Obama. The spelling
+        is right, so the word needs no other word to vouch for it."""
+        titles = np.flatnonzero(columns[:-1, 0] == 1).tolist()
+        found = {}
+        for i in titles:
+            word = doc[i + 1].text
+            if doc[i].lower_ in TITLE_WORDS and word.islower() and word.isalpha() and (name := word.capitalize()) in self.curated_words:
+                found[i + 1] = name
+        return found
 
     def _credible(self, span: Span, surface: str, respelt: dict[int, str]) -> bool:
         if surface in self.towns and not in_place_context(span):
             return False
-        if not any(i in respelt for i in range(span.start, span.end)):
-            return True
+        if all(i not in respelt or respelt[i].lower() == span.doc[i].lower_ for i in range(span.start, span.end)):
+            return True  # spelt right, perhaps in lower case after a title
         # Another word of the name, spelt right, vouches for it: "Laurent Gbago" (but not "al-").
         if any(t.is_title and t.is_alpha and t.i not in respelt for t in span):
             return True
