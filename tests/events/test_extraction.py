@@ -343,3 +343,10 @@ def test_a_place_at_home_is_no_counterpart_but_an_actor_named_later_wins_over_a_
 def test_what_a_meeting_concludes_another_must_do_is_its_demand(code):
     events, _ = code("The Third World Water Forum concluded that the US must allocate greater financial resources.")
     assert ("NGO", "10", "USA") in dyads(events)
+
+
+def test_a_mutual_act_named_as_a_clauses_circumstance_is_between_its_doer_and_object(code):
+    events, _ = code("Burmese troops captured a Karen rebel stronghold after five days of fighting.")
+    assert {("MMRMIL", "19", "MMRREB"), ("MMRREB", "19", "MMRMIL")} <= triples(events)
+    events, _ = code("Thousands of Burmese villagers fled after days of fighting.")
+    assert all(e.root != "19" for e in events)

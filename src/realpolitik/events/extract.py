@@ -454,9 +454,24 @@ class Extractor:
                 # "announced deals between Israel and Bahrain": the parties deal with each other;
                 # the announcer is no party.
                 sources, targets, inherited = parties, [], False
+            elif pattern.reciprocal and not sources and not targets:
+                sources, targets = self._adjunct_parties(carrier, reading)
+                inherited = True
             pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
+
+    def _adjunct_parties(self, carrier: Token, reading: Reading) -> tuple[list[Actor], list[Actor]]:
+        """ "Burmese troops captured the stronghold after five days of fighting": a mutual act named
+        only as the circumstance of a clause is between that clause's doer and its object."""
+        if carrier.dep_ != "pobj" or carrier.head.head.pos_ not in ("VERB", "AUX"):
+            return [], []
+        verb = carrier.head.head
+        if self._is_passive(verb):
+            return [], []
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *self._measured(c)]]
+        others = [a for o in objects for a in self._named_in(o, reading) if a.via != "coref"]
+        return (self.sources_of(verb, reading)[0], others) if others else ([], [])
 
     def _is_characterisation(self, noun: Token, reading: Reading) -> bool:
         """ "The tariff is a direct attack on his country": an event noun predicated of a thing
