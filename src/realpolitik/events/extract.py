@@ -1085,7 +1085,8 @@ class Extractor:
         ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
-                pairs = list(permutations(sources, 2))
+                # "the Cypriot minister and Christodoulides" are one side, not two.
+                pairs = [(a, b) for a, b in permutations(sources, 2) if not (_same_side(a, b) or _same_side(b, a))]
             else:
                 pairs += [(t, s) for s, t in pairs]
         if not pairs and not (pattern.reciprocal and len(sources) >= 2):
