@@ -28,6 +28,8 @@ _RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 _LOCATIVE = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "within", "along"}
 # Where an act done to a place names it: "in Gaza", "laid siege to Mariupol", "fired on Kharkiv".
 _PLACE_PREPS = _LOCATIVE | {"into", "to", "on", "at", "against"}
+# Prepositions of a clause's circumstance: "captured the town after days of fighting".
+_CIRCUMSTANCE = {"after", "during", "following", "amid", "amidst", "in", "despite"}
 # Lines between states: "troops on alert along the border with Pakistan" face Pakistan.
 _BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
@@ -464,8 +466,8 @@ class Extractor:
     def _adjunct_parties(self, carrier: Token, reading: Reading) -> tuple[list[Actor], list[Actor]]:
         """ "Burmese troops captured the stronghold after five days of fighting": a mutual act named
         only as the circumstance of a clause is between that clause's doer and its object."""
-        if carrier.dep_ != "pobj" or carrier.head.head.pos_ not in ("VERB", "AUX"):
-            return [], []
+        if carrier.dep_ != "pobj" or carrier.head.lower_ not in _CIRCUMSTANCE or carrier.head.head.pos_ not in ("VERB", "AUX"):
+            return [], []  # "met for talks", "a proposal regarding talks": not yet held
         verb = carrier.head.head
         if self._is_passive(verb):
             return [], []
