@@ -1,6 +1,8 @@
 """Source and target from the parse: subjects, objects, passives, prepositions, nominal events,
 light verbs, control and coordination."""
 
+import pytest
+
 from factories import dyads, triples
 
 
@@ -350,3 +352,21 @@ def test_a_mutual_act_named_as_a_clauses_circumstance_is_between_its_doer_and_ob
     assert {("MMRMIL", "19", "MMRREB"), ("MMRREB", "19", "MMRMIL")} <= triples(events)
     events, _ = code("Thousands of Burmese villagers fled after days of fighting.")
     assert all(e.root != "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pair"),
+    [
+        ("The European Union and Mercosur signed the free trade agreement.", "2025-01-01", ("IGOEU", "IGOMERC")),
+        ("The Democratic Republic of the Congo and the M23 rebels signed a framework agreement.", "2025-01-01", ("COD", "CODREBM23")),
+        ("President Trump and Congress could not agree on a national budget.", "2019-01-01", ("USAGOV", "USALEG")),
+    ],
+)
+def test_coordinated_doers_of_different_sides_pair_with_each_other(code, text, date, pair):
+    events, _ = code(text, date=date)
+    assert {pair, pair[::-1]} <= {(e.source.code, e.target.code) for e in events if e.target}
+
+
+def test_a_state_and_its_own_minister_named_twice_are_one_doer(code):
+    events, _ = code("The Cypriot foreign minister, Nikos Christodoulides, and his Greek counterpart met in Cairo.", date="2020-01-08")
+    assert all(e.source.country != e.target.country for e in events if e.target)

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
+from realpolitik.events.ontology import quad_class
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
 from realpolitik.nlp.syntax import claimed_by, is_infinitive, stray_conjunct_governor
@@ -457,19 +458,23 @@ class Extractor:
                 # the announcer is no party.
                 sources, targets, inherited = parties, [], False
             elif pattern.reciprocal and not sources and not targets:
-                sources, targets = self._adjunct_parties(carrier, reading)
+                sources, targets = self._adjunct_parties(carrier, pattern, reading)
                 inherited = True
             pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
             out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
         return out
 
-    def _adjunct_parties(self, carrier: Token, reading: Reading) -> tuple[list[Actor], list[Actor]]:
-        """ "Burmese troops captured the stronghold after five days of fighting": a mutual act named
-        only as the circumstance of a clause is between that clause's doer and its object."""
+    def _adjunct_parties(self, carrier: Token, pattern: EventPattern, reading: Reading) -> tuple[list[Actor], list[Actor]]:
+        """ "Burmese troops captured the stronghold after five days of fighting", "signed the deal
+        after years of negotiations": a mutual act named only as the circumstance of a clause of the
+        same kind (quad class) is between that clause's doer and its object ("criticized Israel
+        during a summit" is no summit with Israel)."""
         if carrier.dep_ != "pobj" or carrier.head.lower_ not in _CIRCUMSTANCE or carrier.head.head.pos_ not in ("VERB", "AUX"):
             return [], []  # "met for talks", "a proposal regarding talks": not yet held
         verb = carrier.head.head
-        if self._is_passive(verb):
+        lemma = self._verb_lemma(verb)
+        kinds = {quad_class(p.code) for _, p in self.book.by_verb.get(lemma, [])} if lemma else set()
+        if self._is_passive(verb) or quad_class(pattern.code) not in kinds:
             return [], []
         objects = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *self._measured(c)]]
         others = [a for o in objects for a in self._named_in(o, reading) if a.via != "coref"]
@@ -1044,12 +1049,24 @@ class Extractor:
         """A state and its organs are one side; a body outside the state (rebels, opposition) is
         a side of its own."""
         state = self.book.cue("state_sectors")
+        if actor.country is None:
+            return actor.code  # an organisation of states, or one outside any state
         return actor.country if not actor.sector or actor.sector.lower() in state else actor.code
 
     def _opposing_sides(self, doers: list[Actor]) -> bool:
         """Are the doers two sides: two states, a state and a body outside it ("the army and the
         rebels"), or two such bodies ("Hamas and Fatah")? A president and his army are one side."""
         return len({self._side(a) for a in doers}) >= 2
+
+    def _one_actor(self, a: Actor, b: Actor) -> bool:
+        """ "The Cypriot minister and Christodoulides" name one actor twice: the same state, and the
+        same sector or a state and one of its organs (the president and Congress are two, and so
+        are a state and its rebels)."""
+        if a.country is None or a.country != b.country:
+            return False
+        state = self.book.cue("state_sectors")
+        sectors = {a.sector, b.sector}
+        return len(sectors) == 1 or (None in sectors and all(s is None or s.lower() in state for s in sectors))
 
     def _one_state_side(self, a: Actor, b: Actor) -> bool:
         return a.country is not None and self._side(a) == self._side(b) == a.country
@@ -1087,8 +1104,7 @@ class Extractor:
         ]
         if pattern.reciprocal:
             if not targets and len(sources) >= 2:
-                # "the Cypriot minister and Christodoulides" are one side, not two.
-                pairs = [(a, b) for a, b in permutations(sources, 2) if not (_same_side(a, b) or _same_side(b, a))]
+                pairs = [(a, b) for a, b in permutations(sources, 2) if not self._one_actor(a, b)]
             else:
                 pairs += [(t, s) for s, t in pairs]
         if not pairs and not (pattern.reciprocal and len(sources) >= 2):
