@@ -370,3 +370,10 @@ def test_coordinated_doers_of_different_sides_pair_with_each_other(code, text, d
 def test_a_state_and_its_own_minister_named_twice_are_one_doer(code):
     events, _ = code("The Cypriot foreign minister, Nikos Christodoulides, and his Greek counterpart met in Cairo.", date="2020-01-08")
     assert all(e.source.country != e.target.country for e in events if e.target)
+
+
+def test_a_victim_reporting_an_attack_on_itself_accuses_the_attacker(code):
+    events, _ = code("South Korea said North Korean troops fired at South Korean soldiers.")
+    assert ("KOR", "11", "PRK") in dyads(events)
+    events, _ = code("The Pentagon said US forces struck Houthi targets in Yemen.")
+    assert all(e.root != "11" for e in events)

@@ -235,16 +235,23 @@ class Extractor:
 
     def _allegations(self, sent: Span, reading: Reading, found: list[Candidate]) -> list[Candidate]:
         """ "The army claimed that the rebels had shelled Homs": alleging a hostile act of another is
-        accusing them (112); claiming one's own is claiming responsibility (015)."""
+        accusing them (112); claiming one's own is claiming responsibility (015). A victim that
+        reports an attack on itself accuses the attacker too: "Israel said a mortar was fired at it
+        from Gaza"."""
         alleging = self.book.cue("alleging_verbs")
+        reporting = self.book.cue("reporting_verbs")
         hostile = self.book.cue("hostile_roots")
         out: list[Candidate] = []
         for cand in found:
             clause = cand.clause
             verb = clause.head
-            if clause.dep_ != "ccomp" or verb.lemma_.lower() not in alleging or cand.code[:2] not in hostile:
+            lemma = verb.lemma_.lower()
+            if clause.dep_ != "ccomp" or lemma not in alleging | reporting or cand.code[:2] not in hostile:
                 continue
             speakers, inherited = self.sources_of(verb, reading)
+            if lemma not in alleging:
+                victim = cand.target
+                speakers = [s for s in speakers if victim is not None and self._side(s) == self._side(victim)]
             for speaker in speakers:
                 own = self._side(speaker) == self._side(cand.source)
                 target = cand.target if own else cand.source
