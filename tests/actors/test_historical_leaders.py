@@ -45,3 +45,9 @@ def test_people_rows_are_unique_and_name_known_countries():
     assert [row for row, n in Counter(rows).items() if n > 1] == []
     unknown = {row[2] for row in rows if row[2] not in countries and not row[2].startswith(("IGO", "NGO", "IMG"))}
     assert unknown == set()
+
+
+@pytest.mark.parametrize(("date", "name"), [("2015-06-01", "Nawaz Sharif"), ("2023-06-01", "Shehbaz Sharif")])
+def test_a_surname_after_a_title_is_whoever_holds_that_title_then(code, date, name):
+    events, _ = code("Prime Minister Sharif accused India of aggression.", date=date)
+    assert [(e.source.code, e.source.name) for e in events if e.root == "11"] == [("PAKGOV", name)]

@@ -79,6 +79,8 @@ class ActorDictionary:
     sector_nouns: dict[str, str] = field(default_factory=dict)
     # Last words of organisation names the dictionary does not know ("... Association" -> NGO).
     name_heads: dict[str, str] = field(default_factory=dict)
+    # People by the last word of their names, for "Prime Minister Sharif" on a date.
+    surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = " ".join(surface.split())
@@ -103,6 +105,12 @@ class ActorDictionary:
         if closest.kind == PERSON:
             return [Entry(PERSON, closest.country or closest.code, closest.name, role="former " + (closest.role or ""))]
         return [closest]
+
+    def holder(self, surname: str, role: str, day: date | None) -> Entry | None:
+        """The one person named ``surname`` who holds ``role`` on ``day`` ("Prime Minister Sharif"
+        in 2023 is Shehbaz Sharif, in 2015 Nawaz Sharif)."""
+        found = {e.name: e for e in self.surnames.get(surname, []) if e.role == role and e.valid_on(day)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def country_name(self, iso3: str) -> str | None:
         return self.countries.get(iso3)
@@ -148,8 +156,12 @@ def load_people(actors: ActorDictionary, path: Path) -> None:
             raise row.fail("end is before start")
         name = row.required("name")
         entry = Entry(PERSON, country + sector, name, start, end, row.get("role") or None)
-        for surface in [name, *row.pipe_list("aliases")]:
+        surfaces = [name, *row.pipe_list("aliases")]
+        for surface in surfaces:
             actors.add(surface, entry)
+        for surname in {s.split()[-1] for s in surfaces if " " in s.strip()}:
+            if entry not in actors.surnames[surname]:
+                actors.surnames[surname].append(entry)
 
 
 def load_organisations(actors: ActorDictionary, path: Path) -> None:

@@ -220,7 +220,7 @@ class ActorResolver:
             found = discourse.surname(token)
             if found:
                 return found
-            titled = self._titled_name(token, reading)
+            titled = self._titled_name(token, reading) or self._title_holder(token, day)
             if titled:
                 # No surname for later sentences: the candidate filter could not see it.
                 discourse.add(token, titled)
@@ -317,6 +317,19 @@ class ActorResolver:
                 end = token.idx + len(token.text)
                 return [replace(a, end=end, person=True) for a in found]
         return []
+
+    def _title_holder(self, token: Token, day: date | None) -> list[Actor]:
+        """ "Prime Minister Sharif", "President Ruto": a surname after a title is whoever holds the
+        title under that name on the article's date."""
+        titles = sorted((t for c in token.children if c.dep_ == "compound" and c.i < token.i for t in c.subtree), key=lambda t: t.i)
+        if not titles:
+            return []
+        role = " ".join(c.lower_ for c in titles)
+        entry = self.dictionary.holder(token.text, role, day)
+        if entry is None:
+            return []
+        start = token.doc[titles[0].i].idx
+        return [Actor(entry.code, entry.name, start, token.idx + len(token.text), via="name", person=True)]
 
     def _sector_of(self, token: Token, names) -> str | None:
         nouns = self.dictionary.sector_nouns
