@@ -250,8 +250,14 @@ class Extractor:
                 continue
             speakers, inherited = self.sources_of(verb, reading)
             if lemma not in alleging:
+                # Only an accusation of another side (unidentified attackers count by their place: "fired
+                # at it from Gaza"): reporting one's own act claims nothing.
                 victim = cand.target
-                speakers = [s for s in speakers if victim is not None and self._side(s) == self._side(victim)]
+                speakers = [
+                    s for s in speakers
+                    if victim is not None and self._side(s) == self._side(victim) != self._side(cand.source)
+                    and not (cand.source.sector == "UAF" and cand.source.country == s.country)
+                ]  # fmt: skip
             for speaker in speakers:
                 own = self._side(speaker) == self._side(cand.source)
                 target = cand.target if own else cand.source
