@@ -186,15 +186,18 @@ class Coder:
     def _cameo_reading(self, cand: Candidate, modal, reading: Reading) -> Candidate | None:
         """CAMEO codes some modalities as events of their own: a refused act is a REJECT (12x),
         a pledged or planned cooperative act an "express intent" (03x). The modal event stays
-        too, so both readings are in the data. A planned visit is planned by its host too, but
-        a refusal is the refuser's alone: "refused to visit France" is no refusal by France, and
-        "Ukraine refused to renew the agreement with Gazprom" none by Gazprom."""
+        too, so both readings are in the data. A refusal or an intent is its holder's alone:
+        "refused to visit France" is no refusal by France, "Ukraine refused to renew the agreement
+        with Gazprom" none by Gazprom, "Iran proposed to hold talks with the US" no intent of the
+        US - but a planned visit is planned by its host too, as the CAMEO manual codes it."""
         mirror = cand.code == cand.pattern.inverse
         governor = _governor_with_lemma(cand.clause, modal.cue)
+        if modal.cue is not None and governor is None and cand.clause.lemma_.lower() == modal.cue:
+            governor = cand.clause  # "proposed talks": the light verb holds the intent itself
+        holders = self.extractor.sources_of(governor, reading)[0] if governor is not None else []
+        if holders and cand.source.code not in {h.code for h in holders}:
+            return None
         if modal.modality == "negated" and not mirror and (modal.cue in self.refusals or _is_future_negation(cand.clause, modal.cue)):
-            refusers = self.extractor.sources_of(governor, reading)[0] if governor is not None else []
-            if refusers and cand.source.code not in {r.code for r in refusers}:
-                return None
             code = self.book.mapped_code("refusal_codes", cand.code)
         elif modal.modality == "intended" and modal.cue not in self.schedulers:
             code = self.book.mapped_code("intent_codes", cand.code)

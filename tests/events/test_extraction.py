@@ -377,3 +377,10 @@ def test_a_victim_reporting_an_attack_on_itself_accuses_the_attacker(code):
     assert ("KOR", "11", "PRK") in dyads(events)
     events, _ = code("The Pentagon said US forces struck Houthi targets in Yemen.")
     assert all(e.root != "11" for e in events)
+
+
+def test_proposing_talks_is_the_proposers_intent_but_agreeing_to_them_is_mutual(code):
+    events, _ = code("Iran proposed talks with the United States.")
+    assert dyads(events) == {("IRN", "03", "USA")}
+    events, _ = code("Iran and the United States agreed to talks.")
+    assert {("IRN", "03", "USA"), ("USA", "03", "IRN")} <= dyads(events)
