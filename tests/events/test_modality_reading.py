@@ -139,3 +139,8 @@ def test_a_hope_is_an_intent_though_the_lemmatizer_reads_hopes_as_hop(code):
     events, _ = code("Ukraine hopes to sign a security pact with Britain.")
     assert _modalities(events, "05") == {"intended"}
     assert ("UKR", "03", "GBR") in triples(events, "asserted")  # the hope expressed now
+
+
+def test_committing_an_attack_does_it_and_committing_to_a_plan_pledges_it(code):
+    events, _ = code("The Pakistani militant group committed an attack in Pahalgam, India.")
+    assert {(e.root, e.modality) for e in events} == {("19", "asserted")}

@@ -35,6 +35,7 @@ class ModalityReader:
     def __init__(self, book: PatternBook) -> None:
         self.negators = book.cue("negators")
         self.intenders = book.cue("intenders")
+        self.perpetrating = book.cue("perpetrating_verbs")
         self.hypothesisers = book.cue("hypothesisers")
         self.hypothetical_modals = book.cue("hypothetical_modals")
         self.future_modals = book.cue("future_modals")
@@ -53,7 +54,8 @@ class ModalityReader:
                 return local
             return ModalReading("asserted")
         found = self._clause_reading(clause)
-        if found.modality == "asserted" and trigger.pos_ == "NOUN" and clause.lemma_.lower() in self.intenders:
+        perpetrated = trigger.dep_ == "dobj" and clause.lemma_.lower() in self.perpetrating
+        if found.modality == "asserted" and trigger.pos_ == "NOUN" and clause.lemma_.lower() in self.intenders and not perpetrated:
             # "offered concessions", "proposed talks": the light verb itself offers the act.
             return ModalReading("intended", cue=clause.lemma_.lower())
         return found
