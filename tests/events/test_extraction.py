@@ -384,3 +384,8 @@ def test_proposing_talks_is_the_proposers_intent_but_agreeing_to_them_is_mutual(
     assert dyads(events) == {("IRN", "03", "USA")}
     events, _ = code("Iran and the United States agreed to talks.")
     assert {("IRN", "03", "USA"), ("USA", "03", "IRN")} <= dyads(events)
+
+
+def test_protesters_firing_missiles_fight_rather_than_riot(code):
+    events, _ = code("Georgian demonstrators launched missiles at the Georgian government.")
+    assert {e.root for e in events} == {"19"}

@@ -169,7 +169,7 @@ class Extractor:
 
     def _violent_protest(self, cand: Candidate) -> Candidate:
         """ "Rioters torched police stations": violence by protesters is a violent protest (145)."""
-        if cand.code[:2] not in self.book.cue("violent_protest_roots"):
+        if not self.book.code_listed("violent_protest_codes", cand.code):
             return cand
         doers = cand.trigger.doc.char_span(cand.source.start, cand.source.end, alignment_mode="expand")
         if doers is None or not any(t.lemma_.lower() in self.book.cue("protester_nouns") for t in doers):
