@@ -389,3 +389,15 @@ def test_proposing_talks_is_the_proposers_intent_but_agreeing_to_them_is_mutual(
 def test_protesters_firing_missiles_fight_rather_than_riot(code):
     events, _ = code("Georgian demonstrators launched missiles at the Georgian government.")
     assert {e.root for e in events} == {"19"}
+
+
+def test_providing_military_intelligence_is_military_aid_and_sharing_intelligence_is_not(code):
+    events, _ = code("The United States is providing satellite images and other military intelligence to Ukraine.")
+    assert ("USA", "07", "UKR") in dyads(events)
+    events, _ = code("Britain shared intelligence with France.")
+    assert ("GBR", "06", "FRA") in dyads(events)
+
+
+def test_recognizing_anothers_election_victory_yields_to_them(code):
+    events, _ = code("The Serbian parliament approved a law recognizing the Serbian opposition's victories in local elections.")
+    assert ("SRBLEG", "08", "SRBOPP") in triples(events)
