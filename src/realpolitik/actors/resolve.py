@@ -259,7 +259,7 @@ class ActorResolver:
 
     def _unknown_organisation(self, token: Token, names, day, discourse: Discourse, reading: Reading) -> list[Actor]:
         """A capitalised name the dictionary does not know, coded by its last word ("the
-        Association of African Jurists" -> NGO) and the state it names or the sentence names."""
+        Association of African Jurists" -> NGO) and the state it names, else placed by its clause."""
         sector = self.dictionary.name_heads.get(token.lower_)
         if sector is None or not token.text[:1].isupper() or token.i in names:
             return []
@@ -281,7 +281,7 @@ class ActorResolver:
     def _counterpart_sector(self, token: Token, discourse: Discourse) -> str | None:
         """ "The Chinese president met his Russian counterpart": a counterpart holds the post of
         the one whose counterpart it is."""
-        if token.lemma_.lower() not in ("counterpart", "opposite number"):
+        if token.lemma_.lower() != "counterpart":
             return None
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         found = discourse.pronoun(owner) if owner is not None and owner.tag_ == "PRP$" else []

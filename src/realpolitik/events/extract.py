@@ -626,8 +626,8 @@ class Extractor:
         """The actor a target phrase names: itself, its possessor ("support for Russia's
         actions"), or the agent of the act it names ("violations by Algerian security forces")."""
         # An act's doer before its patient: "condemned Russia's invasion of Ukraine" is aimed at Russia.
-        doer = self._possessor(token, reading) if token.lemma_.lower() in self.book.by_noun else []
-        found = doer or self.actors(token, reading) or self._possessor(token, reading)
+        owner = self._possessor(token, reading)
+        found = (owner if token.lemma_.lower() in self.book.by_noun else []) or self.actors(token, reading) or owner
         if found:
             return found
         # "violations by Algerian security forces"; a message's author: "a demand from the US";
@@ -640,7 +640,6 @@ class Extractor:
             authors = ("by", "of", "for")
         elif lemma in self.book.cue("benefit_nouns"):
             authors = ("to", "for")
-
         else:
             authors = ("by",)
         # "the peace plan proposed by Russia", "crimes committed by Croat forces": a participle's agent.

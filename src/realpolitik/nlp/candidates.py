@@ -1,10 +1,11 @@
 """Candidate filtering: decide, before parsing, which sentences can carry an event.
 
 A cheap pass over the tokens (no tagging, no parsing) looks for an actor (a dictionary name,
-demonym, seat of power, sector noun, pronoun or group noun) and a trigger word (any inflection of
-a verb or noun in the pattern book). Only sentences with both are parsed, plus the sentences that
-name an actor shortly before a parsed sentence, so that coreference ("He said ...", "Kim ...")
-still finds its antecedent. A sentence without both cannot yield an event, so the decision is safe.
+demonym, seat of power, sector noun, pronoun, group noun or the last word of an organisation name
+the dictionary does not know) and a trigger word (any inflection of a verb or noun in the pattern
+book, or a modal of obligation, which reports a demand whatever its verb). Only sentences with
+both are parsed, plus the sentences that name an actor shortly before a parsed sentence, so that
+coreference ("He said ...", "Kim ...") still finds its antecedent. A sentence without both cannot yield an event, so the decision is safe.
 """
 
 from __future__ import annotations
