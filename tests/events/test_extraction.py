@@ -401,3 +401,15 @@ def test_providing_military_intelligence_is_military_aid_and_sharing_intelligenc
 def test_recognizing_anothers_election_victory_yields_to_them(code):
     events, _ = code("The Serbian parliament approved a law recognizing the Serbian opposition's victories in local elections.")
     assert ("SRBLEG", "08", "SRBOPP") in triples(events)
+
+
+def test_pressing_someone_to_act_demands_it_and_bare_pressure_coerces(code):
+    events, _ = code("Mexico said it would pressure the United States to protect Mexican migrants.")
+    assert ("MEX", "10", "USA") in dyads(events)
+    events, _ = code("China pressured Taiwan.")
+    assert dyads(events) == {("CHN", "17", "TWN")}
+
+
+def test_a_bombing_by_no_one_named_is_a_non_military_bombing(code):
+    events, _ = code("Twin bombings struck a cathedral in Jolo, Philippines.")
+    assert {e.cameo for e in events} == {"183"}

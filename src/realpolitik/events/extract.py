@@ -378,7 +378,8 @@ class Extractor:
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
                 sources, means = self._attackers_by_means(verb, reading)
                 # "a roadside bombing killed two soldiers": the means says what kind of attack.
-                pattern = self._means_pattern(means, pattern) if means is not None else pattern
+                unattributed = any(s.via == "unattributed" for s in sources)
+                pattern = self._means_pattern(means, pattern, unattributed) if means is not None else pattern
             # "killed 23 people as well as themselves": the doers themselves name no one else.
             targets = [t for t in _not_own(targets, sources) if t.code not in {s.code for s in sources}]
             if not targets:
@@ -910,14 +911,17 @@ class Extractor:
         gerund = noun.doc[noun.i + 1]
         return gerund.head == verb and gerund.tag_ == "VBG" and gerund.lower_ in self.book.by_noun
 
-    def _means_pattern(self, means: Token, pattern: EventPattern) -> EventPattern:
+    def _means_pattern(self, means: Token, pattern: EventPattern, unattributed: bool) -> EventPattern:
         """The attack coded by its means where the pattern book codes the means as a bombing
-        ("roadside bombing" 1833, "car bomb" 1832), else the verb's own pattern ("killed" 190)."""
+        ("roadside bombing" 1833, "car bomb" 1832), or, by no one named, where the cue
+        unattributed_means_codes does ("twin bombings struck the cathedral" 183); else the verb's
+        own pattern ("killed" 190)."""
         fitting = [p for phrase, p in self.book.by_noun.get(means.lemma_.lower(), []) if _phrase_fits(phrase, means)]
         # Only bombings (18x) say more than the verb: a bare "bombing" is also an air raid (195).
         fitting = [p for p in fitting if p.code.startswith("18")]
         if not fitting:
-            return pattern
+            code = self.book.code_maps.get("unattributed_means_codes", {}).get(means.lemma_.lower())
+            return replace(pattern, code=code) if code and unattributed else pattern
         best = max(fitting, key=lambda p: max(ph.specificity for ph in p.nouns if _phrase_fits(ph, means)))
         return replace(pattern, code=best.code)
 
