@@ -206,7 +206,7 @@ def test_a_counterpart_holds_the_post_of_the_one_whose_counterpart_it_is(code):
     ("text", "expected"),
     [
         ("The Kenya Human Rights Society condemned the Kenyan police.", ("KENNGO", "11", "KENCOP")),
-        ("The Association of African Jurists criticized Libya.", ("NGO", "11", "LBY")),
+        ("The Association of African Lawyers criticized Libya.", ("NGO", "11", "LBY")),
         ("Police in the port city of Port Harcourt arrested several members of the Ogoni Survival Movement.", ("NGACOP", "17", "NGAOPP")),
     ],
 )

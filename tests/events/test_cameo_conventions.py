@@ -410,8 +410,8 @@ def test_an_arrival_abroad_is_a_visit_but_not_at_home_or_by_troops(code, text, e
 
 
 def test_capturing_part_of_a_stronghold_takes_it_from_its_holders(code):
-    events, _ = code("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.")
-    assert ("MMRMIL", "19", "MMRREB") in triples(events)
+    events, _ = code("Sudanese troops have captured part of an RSF stronghold near the Chadian border.")
+    assert ("SDNMIL", "19", "SDNREBRSF") in triples(events)
 
 
 @pytest.mark.parametrize(

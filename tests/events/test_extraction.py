@@ -198,7 +198,7 @@ def test_the_agents_of_a_named_body_act_for_it_and_inspecting_sites_abroad_inves
 
 
 def test_pressure_faced_from_another_is_its_demand(code):
-    events, _ = code("Obama faces pressure from Congress to help Iran.", date="2013-01-01")
+    events, _ = code("Biden faces pressure from Congress to sanction Russia.", date="2024-01-01")
     assert ("USALEG", "10", "USAGOV") in triples(events)
 
 
@@ -216,8 +216,8 @@ def test_a_nominal_attack_in_a_states_capital_is_aimed_at_that_state(code):
 
 
 def test_help_stands_for_whom_it_goes_to_and_cutting_it_reduces_aid(code):
-    events, _ = code("The Turkish government refused to commit to any assistance to the US-led coalition.")
-    assert ("TUR", "12", "USA") in dyads(events)
+    events, _ = code("The Spanish government refused to commit to any assistance to the Saudi-led coalition.")
+    assert ("ESP", "12", "SAU") in dyads(events)
     events, _ = code("France cut its support for the Syrian rebels.")
     assert dyads(events) == {("FRA", "16", "SYR")}
 
@@ -325,7 +325,7 @@ def test_a_place_a_pattern_aims_at_stands_for_its_state(code):
 
 
 def test_a_fronted_with_phrase_says_when_not_with_whom(code):
-    events, _ = code("With the signing of the memorandum on the cessation of hostilities, the Colombian government and the FARC have agreed to allow access to all areas.")
+    events, _ = code("With the signing of the accord in Havana, the Colombian government and the FARC have agreed to exchange prisoners.")
     assert {("COL", "03", "COL")} <= dyads(events) and len({e.source.code for e in events if e.root == "03"}) == 2
 
 
@@ -343,14 +343,14 @@ def test_a_place_at_home_is_no_counterpart_but_an_actor_named_later_wins_over_a_
 
 
 def test_what_a_meeting_concludes_another_must_do_is_its_demand(code):
-    events, _ = code("The Third World Water Forum concluded that the US must allocate greater financial resources.")
-    assert ("NGO", "10", "USA") in dyads(events)
+    events, _ = code("The Global Climate Forum concluded that Japan must cut its emissions.")
+    assert ("NGO", "10", "JPN") in dyads(events)
 
 
 def test_a_mutual_act_named_as_a_clauses_circumstance_is_between_its_doer_and_object(code):
-    events, _ = code("Burmese troops captured a Karen rebel stronghold after five days of fighting.")
-    assert {("MMRMIL", "19", "MMRREB"), ("MMRREB", "19", "MMRMIL")} <= triples(events)
-    events, _ = code("Thousands of Burmese villagers fled after days of fighting.")
+    events, _ = code("Sudanese troops captured an RSF stronghold after three days of fighting.")
+    assert {("SDNMIL", "19", "SDNREBRSF"), ("SDNREBRSF", "19", "SDNMIL")} <= triples(events)
+    events, _ = code("Thousands of Sudanese villagers fled after days of fighting.")
     assert all(e.root != "19" for e in events)
 
 
@@ -387,20 +387,20 @@ def test_proposing_talks_is_the_proposers_intent_but_agreeing_to_them_is_mutual(
 
 
 def test_protesters_firing_missiles_fight_rather_than_riot(code):
-    events, _ = code("Georgian demonstrators launched missiles at the Georgian government.")
+    events, _ = code("Armenian demonstrators fired rockets at the Armenian parliament.")
     assert {e.root for e in events} == {"19"}
 
 
 def test_providing_military_intelligence_is_military_aid_and_sharing_intelligence_is_not(code):
-    events, _ = code("The United States is providing satellite images and other military intelligence to Ukraine.")
-    assert ("USA", "07", "UKR") in dyads(events)
+    events, _ = code("Britain gave Ukraine military intelligence on Russian positions.")
+    assert ("GBR", "07", "UKR") in dyads(events)
     events, _ = code("Britain shared intelligence with France.")
     assert ("GBR", "06", "FRA") in dyads(events)
 
 
 def test_recognizing_anothers_election_victory_yields_to_them(code):
-    events, _ = code("The Serbian parliament approved a law recognizing the Serbian opposition's victories in local elections.")
-    assert ("SRBLEG", "08", "SRBOPP") in triples(events)
+    events, _ = code("The Kenyan electoral commission recognized the Kenyan opposition's victory in the county elections.")
+    assert ("KEN", "08", "KENOPP") in triples(events)
 
 
 def test_pressing_someone_to_act_demands_it_and_bare_pressure_coerces(code):

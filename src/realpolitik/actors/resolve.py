@@ -259,7 +259,7 @@ class ActorResolver:
 
     def _unknown_organisation(self, token: Token, names, day, discourse: Discourse, reading: Reading) -> list[Actor]:
         """A capitalised name the dictionary does not know, coded by its last word ("the
-        Association of African Jurists" -> NGO) and the state it names, else placed by its clause."""
+        Association of African Lawyers" -> NGO) and the state it names, else placed by its clause."""
         sector = self.dictionary.name_heads.get(token.lower_)
         if sector is None or not token.text[:1].isupper() or token.i in names:
             return []

@@ -479,7 +479,7 @@ class Extractor:
         return out
 
     def _adjunct_parties(self, carrier: Token, pattern: EventPattern, reading: Reading) -> tuple[list[Actor], list[Actor]]:
-        """ "Burmese troops captured the stronghold after five days of fighting", "signed the deal
+        """ "Sudanese troops captured the RSF base after three days of fighting", "signed the deal
         after years of negotiations": a mutual act named only as the circumstance of a clause of the
         same kind (quad class) is between that clause's doer and its object ("criticized Israel
         during a summit" is no summit with Israel)."""
@@ -609,7 +609,7 @@ class Extractor:
         return found, True
 
     def _stranded_subject(self, verb: Token, reading: Reading) -> list[Actor]:
-        """ "With the signing of the memorandum, the Sudanese government and SPLM/A have agreed":
+        """ "With the signing of the accord, the Colombian government and the FARC have agreed":
         a finite main verb left without a subject, whose subject the parser hung on a fronted
         phrase - the actors named between the last comma and the verb."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
