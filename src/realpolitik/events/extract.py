@@ -71,6 +71,8 @@ class Extractor:
         self.receiving = book.cue("receiving_verbs")
         # Nouns whose author follows "from": "a demand from the US", "pressure from Congress".
         self.authored_nouns = book.cue("message_nouns") | book.cue("pressure_nouns")
+        # Nouns that act for the body named before them: the group itself, or its agents.
+        self.acting_for_name = book.cue("collective_nouns") | book.cue("agent_nouns")
         # A verb the tagger mistook keeps the lemma of another word class: read the surface form too.
         self.verb_forms = {form: lemma for lemma in book.by_verb for form in inflections(lemma)}
         self.light_forms = {form for lemma in self.light_verbs for form in inflections(lemma)}
@@ -136,7 +138,7 @@ class Extractor:
         # A collective noun is the named group itself ("al-Qaeda's terror network threatened"), and
         # its agents act for it ("UN inspectors examined").
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in self.book.cue("thing_nouns"):
-            named = by_modifier or token.lemma_.lower() in self.book.cue("collective_nouns") | self.book.cue("agent_nouns")
+            named = by_modifier or token.lemma_.lower() in self.acting_for_name
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
                     found = (reading.at(child) if named else []) or reading.modifiers.get(child.i, [])
@@ -239,14 +241,14 @@ class Extractor:
         reports an attack on itself accuses the attacker too: "Israel said a mortar was fired at it
         from Gaza"."""
         alleging = self.book.cue("alleging_verbs")
-        reporting = self.book.cue("reporting_verbs")
+        speaking = alleging | self.book.cue("reporting_verbs")
         hostile = self.book.cue("hostile_roots")
         out: list[Candidate] = []
         for cand in found:
             clause = cand.clause
             verb = clause.head
             lemma = verb.lemma_.lower()
-            if clause.dep_ != "ccomp" or lemma not in alleging | reporting or cand.code[:2] not in hostile:
+            if clause.dep_ != "ccomp" or lemma not in speaking or cand.code[:2] not in hostile:
                 continue
             speakers, inherited = self.sources_of(verb, reading)
             if lemma not in alleging:
@@ -386,7 +388,7 @@ class Extractor:
                 targets = (
                     self._controller_object(verb, reading)
                     or self._complement_targets(verb, reading)
-                    or (self._adjunct_targets(verb, reading) if not pattern.reciprocal else [])
+                    or self._adjunct_targets(verb, pattern, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                     or self._victim_targets(verb, pattern, reading)
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
@@ -455,8 +457,7 @@ class Extractor:
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
             if not targets and light is not None:
-                # "held an emergency meeting in response to gains by the rebels" is no meeting with them.
-                targets = (self._adjunct_targets(light, reading) if not pattern.reciprocal else []) or self._place_targets(light, pattern, reading)
+                targets = self._adjunct_targets(light, pattern, reading) or self._place_targets(light, pattern, reading)
             if not targets and not self._is_means_of_an_act(noun):
                 # "claimed the suicide bombing in Kabul" (but "killed by an airstrike in Iraq" hit
                 # whom the killing names)
@@ -816,10 +817,12 @@ class Extractor:
                         return found
         return []
 
-    def _adjunct_targets(self, verb: Token, reading: Reading) -> list[Actor]:
+    def _adjunct_targets(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
         """ "staged a hunger strike in protest against the Russian government", "in defiance of
         Chinese authorities", "in retaliation for Israel's strikes", "declined to resign despite
         pressure by the commission": the adjunct names the target."""
+        if pattern.reciprocal:
+            return []  # "held an emergency meeting in response to gains by the rebels": no meeting with them
         stance_nouns = self.book.cue("stance_nouns")
         for host in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             for prep in host.children:
@@ -1080,9 +1083,7 @@ class Extractor:
         are a state and its rebels)."""
         if a.country is None or a.country != b.country:
             return False
-        state = self.book.cue("state_sectors")
-        sectors = {a.sector, b.sector}
-        return len(sectors) == 1 or (None in sectors and all(s is None or s.lower() in state for s in sectors))
+        return a.sector == b.sector or (None in (a.sector, b.sector) and self._side(a) == self._side(b))
 
     def _one_state_side(self, a: Actor, b: Actor) -> bool:
         return a.country is not None and self._side(a) == self._side(b) == a.country
