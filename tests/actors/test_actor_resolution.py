@@ -67,6 +67,20 @@ def test_a_government_without_a_country_is_not_guessed(code):
     assert events == []
 
 
+def test_a_role_with_no_state_takes_the_sentence_state_named_by_a_body_outside_the_state(code):
+    events, _ = code("President Mwangi conceded to demands from the Inkatha Freedom Party.", date="2001-05-01")
+    assert ("ZAFGOV", "08", "ZAFPTYIFP") in triples(events)
+    events, _ = code("The interior minister banned the rally of opposition leader Ali Hassan, according to Kenyan officials.")
+    assert ("KENGOV", "17", "KENOPP") in triples(events)
+
+
+def test_a_role_does_not_take_the_state_of_its_counterpart_or_of_who_announces_it(code):
+    events, _ = code("The minister expressed gratitude for China's support.")
+    assert events == []
+    events, _ = code("Kenya announced that the minister criticized the rebels.")
+    assert all(e.source.country != "KEN" or e.trigger.text == "announced" for e in events)
+
+
 def test_a_sector_noun_takes_the_state_of_the_place_it_belongs_to(code):
     events, _ = code("The mayor of the West Bank city of Nablus criticized Israel.")
     assert ("PSEGOV", "11", "ISR") in triples(events)

@@ -46,6 +46,10 @@ PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "part
 # Parts of a state that act at home: without a country of their own they belong to the state
 # named just before them in the sentence.
 DOMESTIC_SECTORS = {"REB", "OPP", "COP", "CVL", "LEG", "JUD", "PTY", "MED", "BUS", "LAB", "EDU", "HLH", "CRM", "HRI"}
+# ... of which these stand outside the state's organs: they name the state of an unnamed role.
+NON_STATE_SECTORS = DOMESTIC_SECTORS - {"COP", "LEG", "JUD"}
+# Verbs by which a sentence's informant is named: "..., Kenyan officials said".
+_INFORMING = {"say", "report", "tell", "confirm", "add", "state"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class Reading:
     modifiers: dict[int, list[Actor]] = field(default_factory=dict)
     # Domestic sector nouns with no state named before them, waiting for a place in their clause.
     unplaced: dict[int, str] = field(default_factory=dict)
+    # Roles and titled people with no state in their phrase, waiting for the sentence's state.
+    unstated: dict[int, str] = field(default_factory=dict)
 
     def at(self, token: Token) -> list[Actor]:
         return self.actors.get(token.i, [])
@@ -116,6 +122,7 @@ class ActorResolver:
                 if actors:
                     reading.actors[token.i] = actors
             self._place_unplaced(sent, reading, discourse)
+            self._state_unstated(sent, reading, discourse)
             discourse.end_sentence()
         return reading
 
@@ -130,6 +137,34 @@ class ActorResolver:
             if place is None:
                 continue
             actors = [Actor(place.code[:3] + sector, place.name, token.idx, token.idx + len(token.text), via="place", person=_is_person_noun(token))]
+            reading.actors[i] = actors
+            discourse.add(token, actors)
+
+    def _state_unstated(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
+        """ "President Dos Santos conceded to demands from UNITA", "the interior minister allowed the
+        rally, according to Kenyan officials": a role named with no state belongs to the one state
+        its sentence names, when a body outside that state's organs (rebels, opposition, a party)
+        or the sentence's informant names it. A state or state organ named beside the role could
+        as well be its counterpart ("the minister thanked China for its help"), so it names none."""
+        waiting = {i: reading.unstated.pop(i) for i in [i for i in reading.unstated if sent.start <= i < sent.end]}
+        if not waiting:
+            return
+        doc = sent.doc
+        # Roles already given a state by their neighbours are no evidence of their own.
+        named = [(i, a) for i, actors in reading.actors.items() if sent.start <= i < sent.end for a in actors if a.via != "sector"]
+        named += [(i, a) for i, actors in reading.modifiers.items() if sent.start <= i < sent.end and doc[i].head.i not in reading.actors for a in actors]
+        places = {e.code[:3] for i, e in reading.places.items() if sent.start <= i < sent.end}
+        countries = {a.country for _, a in named if a.country} | places
+        if len(countries) != 1 or any(not a.country for _, a in named):
+            return
+        roles = [doc[i] for i in waiting]
+        vouching = [_is_attribution(doc[i], roles) or a.sector in NON_STATE_SECTORS for i, a in named]
+        if not vouching or not all(vouching):
+            return
+        (state,) = countries
+        for i, sector in waiting.items():
+            token = doc[i]
+            actors = [Actor(state + sector, None, token.idx, token.idx + len(token.text), via="sector", person=_is_person_noun(token))]
             reading.actors[i] = actors
             discourse.add(token, actors)
 
@@ -216,7 +251,9 @@ class ActorResolver:
             return []
         if lemma in GROUP_NOUNS and _is_anaphoric_group(token):
             return discourse.group(token)
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
+        # A word written in lower case is no name, whatever its tag ("pressured by congress").
+        is_name = token.pos_ == "PROPN" and token.text[:1].isupper()
+        if is_name:
             found = discourse.surname(token)
             if found:
                 return found
@@ -237,9 +274,16 @@ class ActorResolver:
         country = self._country_in_phrase(token, names, day, discourse)
         if country is None:
             found = discourse.definite(token)
-            # Titled individuals ("Senator Kennedy") are not guessed: only groups and bodies.
-            if found or sector not in DOMESTIC_SECTORS or token.pos_ == "PROPN":
+            if found:
                 return found
+            # Titled individuals ("Senator Kennedy") and state organs are not guessed from the
+            # state named before them, only from the whole sentence's (``_state_unstated``).
+            if sector not in DOMESTIC_SECTORS or is_name:
+                # Only a role the phrase's head names: "intelligence chips" are no spies, and
+                # "President" in "President Dos Santos" waits with the name.
+                if token.dep_ not in ("compound", "amod") and (is_name or token.lemma_.lower() in self.dictionary.sector_nouns):
+                    reading.unstated[token.i] = sector
+                return []
             # "The Mozambique government accepted demands from rebels": rebels, police, protesters
             # and parliaments named without a country belong to the state just named.
             # "US-backed rebels" are not the US's: the state named is their sponsor.
@@ -351,7 +395,8 @@ class ActorResolver:
             # an adjective only refines a phrase that already names one ("military officials"),
             # so "national budget" is no actor.
             if child.pos_ in ("NOUN", "PROPN") or head_sector is not None:
-                return nouns[child.lemma_.lower()]
+                # "opposition leader Ali Baba": the modifier's own phrase names the sector.
+                return self._sector_of(child, names) or nouns[child.lemma_.lower()]
         return head_sector
 
     def _country_in_phrase(self, token, names, day, discourse, towns: bool = True) -> Actor | None:
@@ -501,6 +546,16 @@ _SPONSORING = {"back", "sponsor", "support", "arm", "fund", "train", "finance", 
 def _is_sponsored(token: Token) -> bool:
     """ "US-backed rebels", "Iranian-funded militias": a sponsor named as a modifier."""
     return any(c.dep_ == "amod" and c.lemma_.lower() in _SPONSORING and any(g.dep_ in ("npadvmod", "compound") for g in c.children) for c in token.children)
+
+
+def _is_attribution(token: Token, about: list[Token]) -> bool:
+    """Who informs of what ``about`` does, not who acts: "according to Kenyan officials",
+    "the minister banned the rally, Kenyan officials said" (not "Kenya announced the ban")."""
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.lemma_.lower() in _INFORMING:
+        reported = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(reported) and all(any(r.is_ancestor(t) for r in reported) for t in about)
+    return any(a.lower_ == "according" for a in token.ancestors)
 
 
 def _is_person_noun(token: Token) -> bool:
