@@ -2,7 +2,7 @@
 
 import pytest
 
-from factories import triples
+from factories import dyads, triples
 
 
 def test_a_reported_obligation_is_a_demand_on_the_one_who_must_act(code):
@@ -112,6 +112,9 @@ def test_violence_with_no_named_attacker_is_by_unidentified_forces_of_the_place(
     "text",
     [
         "Three soldiers were killed by a roadside bomb.",  # no place to take the state from
+        "Six workers were killed in an explosion at a chemical plant in Tianjin.",  # factories explode
+        "A surfer was killed in a shark attack in Queensland.",
+        "Two hikers were killed in a lightning strike in Bavaria.",
         "They blew themselves up in Baghdad in the worst attack this year.",  # an unresolved attacker
     ],
 )
@@ -120,9 +123,22 @@ def test_no_unidentified_attacker_is_guessed(code, text):
     assert not [e for e in events if e.source.code.endswith("UAF")]
 
 
+def test_an_explosion_is_an_attack_only_as_a_weapon_s(code):
+    events, _ = code("Nine people were killed in a bomb blast in Peshawar.")
+    assert any(e.source.code == "PAKUAF" and e.root == "18" for e in events)
+
+
 def test_a_means_that_names_its_user_gives_the_attacker(code):
     events, _ = code("Three Palestinian civilians were killed in Israeli airstrikes in Gaza.")
     assert ("ISR", "19", "PSECVL") in triples(events, "asserted")
+
+
+def test_a_means_used_by_someone_names_the_attacker(code):
+    events, _ = code("The Israeli convoy was hit by rockets launched by Hezbollah. A Turkish airliner was shot down by a missile believed to be fired by Syrian forces.")
+    found = dyads(events)
+    assert ("LBN", "19", "ISR") in found and ("SYR", "19", "TUR") in found
+    events, _ = code("The Israeli convoy was hit by rockets smuggled through Syria.")
+    assert not any(e.source.country == "SYR" for e in events)
     assert not [e for e in events if e.source.code.endswith("UAF")]
 
 

@@ -200,6 +200,39 @@ def test_the_agents_of_a_named_body_act_for_it_and_inspecting_sites_abroad_inves
 def test_pressure_faced_from_another_is_its_demand(code):
     events, _ = code("Biden faces pressure from Congress to sanction Russia.", date="2024-01-01")
     assert ("USALEG", "10", "USAGOV") in triples(events)
+    events, _ = code("Biden is being pressured by congress to sanction Russia.", date="2024-01-01")
+    assert ("USALEG", "17", "USAGOV") in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN called for Israel to lift the blockade.", ("IGO", "02", "ISR")),
+        ("Norway appealed for Sudan to release the aid workers.", ("NOR", "02", "SDN")),
+        ("Canada is pushing hard for Mexico to drop its tariffs.", ("CAN", "10", "MEX")),
+        ("Japan pressed South Korea to accept the compromise.", ("JPN", "10", "KOR")),
+    ],
+)
+def test_asking_for_another_to_act_is_aimed_at_who_must_act(code, text, expected):
+    events, _ = code(text)
+    assert expected in dyads(events)
+
+
+def test_a_for_clause_of_ones_own_is_no_particle(code):
+    events, _ = code("Egypt set a deadline for Israel to resume aid deliveries to Gaza.")
+    assert ("ISR", "07", "PSE") in dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Macron expressed sorrow over the floods in Marseille.", ("FRA", "01", "FRA")),
+        ("Spain expressed condolences to the victims in Lebanon.", ("ESP", "01", "LBN")),
+    ],
+)
+def test_sympathy_is_with_those_who_suffer_where_they_are(code, text, expected):
+    events, _ = code(text, date="2024-01-01")
+    assert expected in dyads(events)
 
 
 def test_a_claimed_attack_is_the_claimers_and_the_claim_is_aimed_at_its_target(code):

@@ -340,7 +340,7 @@ class Extractor:
         themes += movers
 
         def fits(phrase: Phrase) -> bool:
-            return all(any(_is_particle(c, word) for c in particles) for word in phrase.extra)
+            return all(any(_is_particle(c, word, verb) for c in particles) for word in phrase.extra)
 
         out: list[Candidate] = []
         has_object = any(c.dep_ == "dobj" for c in verb.children)
@@ -536,8 +536,30 @@ class Extractor:
         return _is_passive(verb) and not self._is_stative(verb)
 
     def _agents(self, verb: Token, reading: Reading) -> list[Actor]:
-        """The "by" agent of a passive verb."""
-        return [a for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+        """The "by" agent of a passive verb, or whoever wielded it: "hit by a missile fired by the
+        rebels", "killed by a bomb believed to have been planted by militants"."""
+        found: list[Actor] = []
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            for p in agent.children:
+                if p.dep_ != "pobj":
+                    continue
+                found += self.actors(p, reading) or self._wielders(p, reading)
+        return found
+
+    def _wielders(self, means: Token, reading: Reading) -> list[Actor]:
+        """The agent of a participle on a means ("a missile fired by X"), through a verb of belief
+        ("believed to be fired by X"); not of a go-between's or an event's participle."""
+        skip = self.book.cue("not_authoring_participles")
+        done = [v for v in means.children if v.dep_ == "acl" and v.tag_ == "VBN"]
+        done += [x for v in done for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
+        return [
+            a for v in done if v.lemma_.lower() not in skip
+            for agent in v.children if agent.dep_ == "agent"
+            for p in agent.children if p.dep_ == "pobj"
+            for a in self.actors(p, reading)
+        ]  # fmt: skip
 
     def _measured(self, noun: Token) -> list[Token]:
         """What a number or measure counts: "25,000 tons of food aid", "two of its nationals"."""
@@ -723,6 +745,7 @@ class Extractor:
             if found:
                 return found
         place: list[Actor] = []
+        about_place = self.book.code_listed("about_place_codes", pattern.code)
         for slot in slots:
             for carrier in carriers:
                 for token in self._slot(carrier, slot, theme):
@@ -742,6 +765,11 @@ class Extractor:
                     if found:
                         return found
                     entry = reading.places.get(token.i)
+                    if entry is None and about_place and slot not in ("dobj", "dative", "nsubjpass", "relcl"):
+                        # "sorrow for the floods in Texas", "sympathy for the people of Dagestan":
+                        # what a statement is about lies in a place.
+                        entry = next((reading.places[p.i] for prep in token.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE | {"of"}
+                                      for p in prep.children if p.dep_ == "pobj" and p.i in reading.places), None)
                     if not place and entry is not None and (slot != "from" or pattern.target != DEFAULT_TARGETS):
                         # "recalled its ambassador from Vienna", "withdrew its troops from Kherson",
                         # "demanded access to Gaza": a place the act is aimed at stands for its state
@@ -893,7 +921,7 @@ class Extractor:
         if means and means[0].lemma_.lower() not in means_words:
             return [], None  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
-        means = [m for m in means if m.lemma_.lower() in means_words or m.lower_ in means_words or self._before_misread_gerund(m, verb)]
+        means = [m for m in means if self._is_attack_means(m, means_words) or self._before_misread_gerund(m, verb)]
         if not means or reading.at(means[0]):
             return [], None
         noun = means[0]
@@ -904,6 +932,13 @@ class Extractor:
         if place is None:
             return [], None
         return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
+
+    def _is_attack_means(self, noun: Token, means_words: set[str]) -> bool:
+        """ "a roadside bomb", "a bomb blast", "gunfire" - not "a gas explosion" or "a shark attack"."""
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        if modifiers & self.book.cue("natural_causes"):
+            return False
+        return noun.lemma_.lower() in means_words or noun.lower_ in means_words or bool(modifiers & (means_words | self.book.cue("attack_modifiers")))
 
     def _before_misread_gerund(self, noun: Token, verb: Token) -> bool:
         """ "killed in Russian artillery shelling": the parser takes the attack noun for a clause
@@ -1046,9 +1081,10 @@ class Extractor:
         return [
             p
             for prep in _with_particle_children(carrier)
-            if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot
-            for p in prep.children
-            if p.dep_ == "pobj"
+            if prep.lower_ == slot
+            # "called for Russia to withdraw": the marked clause's subject
+            for p in (prep.children if prep.dep_ in ("prep", "dative", "agent") else prep.head.children if prep.dep_ == "mark" and prep.head != carrier else ())
+            if p.dep_ == ("nsubj" if prep.dep_ == "mark" else "pobj")
         ]
 
     def _unnamed_counterpart(self, pattern: EventPattern, targets: list[Actor], hosts: list[Token], theme: Token | None) -> EventPattern:
@@ -1108,8 +1144,8 @@ class Extractor:
             pattern = replace(pattern, code=joint, reciprocal=True)
         within_state = self.book.code_listed("within_state_codes", pattern.code)
         # A place at home is no counterpart ("withdrew the Guard from Chicago", "protested in
-        # Moscow"), except for violence done there ("shelled Homs").
-        at_home_counts = pattern.code[:2] in self.book.cue("hostile_roots")
+        # Moscow"), except for violence done there ("shelled Homs") and sympathy.
+        at_home_counts = self.book.code_listed("home_place_codes", pattern.code)
         # A pact's parties include the signer itself: "Buhari of Nigeria and Talon of Benin signed the
         # agreement" is no agreement of Nigeria's president with Nigeria.
         pairs: list[tuple[Actor, Actor | None]] = [
@@ -1164,11 +1200,15 @@ def _is_question(clause: Token) -> bool:
     return any(t.lower_ in ("why", "how", "whether", "what", "when", "where", "who") and t.i <= clause.i for t in clause.subtree if t.i < clause.i + 1)
 
 
-def _is_particle(child: Token, word: str) -> bool:
-    """Does ``child`` complete a phrasal verb ("call on", "pull out")? A time phrase does not:
-    "called Trump on Monday" is no appeal."""
+def _is_particle(child: Token, word: str, verb: Token) -> bool:
+    """Does ``child`` complete ``verb`` as a phrasal verb ("call on", "pull out")? A time phrase
+    does not: "called Trump on Monday" is no appeal."""
     if child.lower_ != word and child.lemma_.lower() != word:
         return False
+    if child.dep_ == "mark":
+        # "for" of "called for Russia to withdraw" (see _with_particle_children), not the
+        # verb's own mark ("for Israel to resume deliveries").
+        return child.head != verb
     if child.dep_ == "aux" or child.i < child.head.i:
         return False  # "to protest": the infinitive's marker, not "protest to"
     if child.dep_ == "prep":
@@ -1189,7 +1229,9 @@ def _with_particle_children(token: Token) -> list[Token]:
     """A word's dependents, and those of a bare particle it governs: "pulled out of the deal",
     where the parser hangs "of" on "out"."""
     particles = [c for c in token.children if c.dep_ in ("prt", "prep") and not any(p.dep_ == "pobj" for p in c.children)]
-    return [*token.children, *(g for c in particles for g in c.children)]
+    # "called for Russia to withdraw": "for" marks the clause whose subject it governs.
+    marks = [m for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > token.i for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+    return [*token.children, *(g for c in particles for g in c.children), *marks]
 
 
 def _is_verbal(token: Token) -> bool:
