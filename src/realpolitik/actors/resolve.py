@@ -188,6 +188,8 @@ class ActorResolver:
             return discourse.pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.i not in names:
             return []
+        if token.dep_ == "appos" and token.i > 0 and token.nbor(-1).text == "(" and token.head.i in reading.actors:
+            return []  # "the Municipality Association (AKK)": the body's own abbreviation, not a namesake
         named = names.get(token.i)
         if named is not None:
             span, entries = named
@@ -509,6 +511,9 @@ def placing_preposition(token: Token, nouns: set[str]) -> Token | None:
 def _is_location(token: Token) -> bool:
     """ "in Moscow", "to Vietnam", "in the east of the Gaza Strip" as a place, not as an acting
     government."""
+    if token.dep_ in ("appos", "conj") and token.head.pos_ == "PROPN" and token.head.i < token.i:
+        # "in Bannu District, Khyber Pakhtunkhwa, Pakistan": the state that holds the place
+        return _is_location(token.head)
     prep = placing_preposition(token, PART_NOUNS)
     return prep is not None and prep.lower_ in LOCATIVE_PREPS
 

@@ -918,7 +918,7 @@ class Extractor:
         means_words = self.book.cue("attack_means")
         subject = _subject(verb)
         means = [subject] if subject is not None and not self._is_passive(verb) else []
-        if means and means[0].lemma_.lower() not in means_words:
+        if means and not self._is_attack_means(means[0], means_words):
             return [], None  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
         means = [m for m in means if self._is_attack_means(m, means_words) or self._before_misread_gerund(m, verb)]
@@ -938,7 +938,7 @@ class Extractor:
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
         if modifiers & self.book.cue("natural_causes"):
             return False
-        return noun.lemma_.lower() in means_words or noun.lower_ in means_words or bool(modifiers & (means_words | self.book.cue("attack_modifiers")))
+        return noun.lemma_.lower() in means_words or noun.lower_ in means_words or bool(modifiers & self.book.cue("attack_modifiers"))
 
     def _before_misread_gerund(self, noun: Token, verb: Token) -> bool:
         """ "killed in Russian artillery shelling": the parser takes the attack noun for a clause
