@@ -232,3 +232,14 @@ def test_an_unknown_organisation_is_coded_by_the_last_word_of_its_name(code, tex
 def test_a_lone_organisation_word_is_no_actor(code):
     events, _ = code("The Movement condemned Israel.")
     assert events == []
+
+
+def test_an_abbreviation_in_parentheses_is_the_body_it_follows(code):
+    # NPC is also China's congress: read as such, the sentence would name two states.
+    events, _ = code("The minister criticized the Nigeria Farmers Association (NPC).")
+    assert ("NGAGOV", "11", "NGANGO") in triples(events)
+
+
+def test_a_state_in_apposition_to_a_place_is_where_it_happens(code):
+    events, _ = code("Two roadside bomb explosions in Zarghunabad District, Pakistan, kill seven people.")
+    assert any(e.source.code == "PAKUAF" for e in events)

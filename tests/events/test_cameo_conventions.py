@@ -115,12 +115,18 @@ def test_violence_with_no_named_attacker_is_by_unidentified_forces_of_the_place(
         "Six workers were killed in an explosion at a chemical plant in Tianjin.",  # factories explode
         "A surfer was killed in a shark attack in Queensland.",
         "Two hikers were killed in a lightning strike in Bavaria.",
+        "Ten miners were killed in a mine collapse in South Kivu.",
         "They blew themselves up in Baghdad in the worst attack this year.",  # an unresolved attacker
     ],
 )
 def test_no_unidentified_attacker_is_guessed(code, text):
     events, _ = code(text)
     assert not [e for e in events if e.source.code.endswith("UAF")]
+
+
+def test_fighters_of_a_named_group_are_the_group(code):
+    events, _ = code("Boko Haram fighters attacked a village in Borno State.")
+    assert any(e.source.code.startswith("NGAREB") and e.root == "19" for e in events)
 
 
 def test_an_explosion_is_an_attack_only_as_a_weapon_s(code):

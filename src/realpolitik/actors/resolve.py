@@ -47,7 +47,7 @@ PACT_NOUNS = {"pact", "treaty", "agreement", "alliance", "accord", "deal", "part
 # named just before them in the sentence.
 DOMESTIC_SECTORS = {"REB", "OPP", "COP", "CVL", "LEG", "JUD", "PTY", "MED", "BUS", "LAB", "EDU", "HLH", "CRM", "HRI"}
 # ... of which these stand outside the state's organs: they name the state of an unnamed role.
-NON_STATE_SECTORS = DOMESTIC_SECTORS - {"COP", "LEG", "JUD"}
+NON_STATE_SECTORS = DOMESTIC_SECTORS - {"COP", "LEG", "JUD"} | {"NGO"}
 # Verbs by which a sentence's informant is named: "..., Kenyan officials said".
 _INFORMING = {"say", "report", "tell", "confirm", "add", "state"}
 
@@ -151,7 +151,12 @@ class ActorResolver:
             return
         doc = sent.doc
         # Roles already given a state by their neighbours are no evidence of their own.
-        named = [(i, a) for i, actors in reading.actors.items() if sent.start <= i < sent.end for a in actors if a.via != "sector"]
+        # ... nor are names inside another actor's name ("Nigeria" in "the Nigeria Farmers Association").
+        named = [
+            (i, a) for i, actors in reading.actors.items()
+            if sent.start <= i < sent.end and not (doc[i].dep_ == "compound" and doc[i].head.i in reading.actors)
+            for a in actors if a.via != "sector"
+        ]  # fmt: skip
         named += [(i, a) for i, actors in reading.modifiers.items() if sent.start <= i < sent.end and doc[i].head.i not in reading.actors for a in actors]
         places = {e.code[:3] for i, e in reading.places.items() if sent.start <= i < sent.end}
         countries = {a.country for _, a in named if a.country} | places
@@ -511,7 +516,7 @@ def placing_preposition(token: Token, nouns: set[str]) -> Token | None:
 def _is_location(token: Token) -> bool:
     """ "in Moscow", "to Vietnam", "in the east of the Gaza Strip" as a place, not as an acting
     government."""
-    if token.dep_ in ("appos", "conj") and token.head.pos_ == "PROPN" and token.head.i < token.i:
+    if token.dep_ in ("appos", "conj", "npadvmod") and token.head.pos_ == "PROPN" and token.head.i < token.i:
         # "in Bannu District, Khyber Pakhtunkhwa, Pakistan": the state that holds the place
         return _is_location(token.head)
     prep = placing_preposition(token, PART_NOUNS)
