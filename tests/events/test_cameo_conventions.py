@@ -553,3 +553,17 @@ def test_forcing_refugees_out_of_their_homes_is_a_mass_expulsion(code):
 def test_a_warning_about_what_another_will_do_is_a_comment_but_about_what_befalls_them_a_threat(code, text, expected):
     events, _ = code(text)
     assert {(e.source.code, e.cameo, e.target.code) for e in events} == {("RUS", expected, "UKR")}
+
+
+def test_punishment_on_charges_also_accuses(code):
+    events, _ = code("Egyptian police arrested three activists on charges of spreading false news.")
+    assert {e.root for e in events} >= {"17", "11"}
+    events, _ = code("Egyptian police arrested three activists in Cairo.")
+    assert all(e.root != "11" for e in events)
+
+
+def test_the_opposition_protests_against_its_government_when_no_one_else_is_named(code):
+    events, _ = code("Kenyan opposition supporters rallied in Nairobi.")
+    assert ("KENOPP", "14", "KENGOV") in triples(events)
+    events, _ = code("Thousands of protesters rallied in Moscow.")
+    assert all(e.target is None for e in events)

@@ -397,7 +397,20 @@ class Extractor:
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
             pattern = self._warning_about(verb, pattern, targets, reading)
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
+            for grounds, accusation in self._grounds(verb, pattern):
+                out.extend(self._combine(grounds, verb, accusation, sources, targets, inherited))
         return out
+
+    def _grounds(self, verb: Token, pattern: EventPattern) -> list[tuple[Token, EventPattern]]:
+        """ "jailed 52 activists on charges of treason", "detained the journalist over allegations of
+        spying": who is punished on charges is accused of them as well (112)."""
+        if not self.book.code_listed("charged_codes", pattern.code):
+            return []
+        nouns = self.book.cue("charge_nouns")
+        grounds = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
+                   for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns]
+        accusation = next((p for _, p in self.book.by_noun.get("accusation", []) if p.code == "112"), None)
+        return [(g, accusation) for g in grounds[:1]] if accusation is not None else []
 
     def _warning_about(self, verb: Token, pattern: EventPattern, targets: list[Actor], reading: Reading) -> EventPattern:
         """ "warned that Biden could destroy the growth": a warning about what another will do is
@@ -1139,6 +1152,15 @@ class Extractor:
         if not sources:
             return out
         targets = _not_own(targets, sources)
+        if pattern.code.startswith("14") and all(t.via == "place" and t.country in {s.country for s in sources} for t in targets):
+            # "opposition parties called a general strike in Kathmandu": the opposition protests
+            # against the government of its state when no one else is named.
+            # Protesters named only as such may protest anyone: only the opposition is named so.
+            opposition = self.book.cue("opposition_words")
+            targets += [
+                Actor(s.country + "GOV", None, s.start, s.end, via="opposed") for s in sources
+                if s.sector == "OPP" and s.country and opposition & _phrase_words(trigger.doc, s)
+            ]  # fmt: skip
         joint = self.book.mapped_code("joint_codes", pattern.code)
         if joint and not targets and self._opposing_sides(sources):
             pattern = replace(pattern, code=joint, reciprocal=True)
@@ -1241,6 +1263,14 @@ def _is_verbal(token: Token) -> bool:
         return True
     deps = {c.dep_ for c in token.children}
     return token.dep_ in ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl") and "nsubj" in deps and "dobj" in deps
+
+
+def _phrase_words(doc, actor: Actor) -> set[str]:
+    """The head word and left modifiers of the phrase that named an actor ("opposition parties")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lower_ for t in (span.root, *span.root.lefts)}
 
 
 def _conjunct_heads(token: Token) -> list[Token]:
