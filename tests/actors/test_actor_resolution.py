@@ -243,3 +243,8 @@ def test_an_abbreviation_in_parentheses_is_the_body_it_follows(code):
 def test_a_state_in_apposition_to_a_place_is_where_it_happens(code):
     events, _ = code("Two roadside bomb explosions in Zarghunabad District, Pakistan, kill seven people.")
     assert any(e.source.code == "PAKUAF" for e in events)
+
+
+def test_elders_and_peoples_of_a_state(code):
+    events, _ = code("Yoruba traditional elders condemned the Nigerian police.")
+    assert ("NGAELI", "11", "NGACOP") in triples(events)
