@@ -144,3 +144,10 @@ def test_a_hope_is_an_intent_though_the_lemmatizer_reads_hopes_as_hop(code):
 def test_committing_an_attack_does_it_and_committing_to_a_plan_pledges_it(code):
     events, _ = code("The Pakistani militant group committed an attack in Pahalgam, India.")
     assert {(e.root, e.modality) for e in events} == {("19", "asserted")}
+
+
+def test_an_infinitive_right_after_a_pledge_is_what_is_pledged(code):
+    events, _ = code("Syrian rebels have sworn to fight the government of Syria.")
+    assert {(e.cameo[:2], e.modality) for e in events} >= {("19", "intended"), ("13", "asserted")}
+    events, _ = code("Syrian troops came to Homs to fight the rebels.")
+    assert all(e.modality == "asserted" for e in events if e.root == "19")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from realpolitik.events.patterns import PatternBook
-from realpolitik.nlp.syntax import claimed_by, stray_conjunct_governor
+from realpolitik.nlp.syntax import claimed_by, complement_relation, stray_conjunct_governor
 
 # Relations along which the governing word decides how the event is read.
 _COMPLEMENT = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "oprd", "attr", "advcl"}
@@ -95,7 +95,7 @@ class ModalityReader:
             if claimed_by(token) is not None:
                 break  # "claimed responsibility for attacking": the claim asserts the act
 
-            relation, head = token.dep_, token.head
+            relation, head = complement_relation(token), token.head
             if head == token or relation not in _COMPLEMENT:
                 break
             main_verb = stray_conjunct_governor(token)

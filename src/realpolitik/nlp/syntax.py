@@ -10,6 +10,15 @@ def is_infinitive(clause: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
+def complement_relation(clause: Token) -> str:
+    """A clause's relation to its head, read as a complement where the parser took an infinitive
+    right after its verb for a purpose clause: "have sworn to fight the government" (xcomp, not
+    advcl; "came to Kabul to talk" stays a purpose)."""
+    if clause.dep_ == "advcl" and is_infinitive(clause) and clause.i == clause.head.i + 2:
+        return "xcomp"
+    return clause.dep_
+
+
 def stray_conjunct_governor(verb: Token) -> Token | None:
     """ "Raab urged the embassy to reconsider and spoke with Pompeo": a finite verb the parser
     coordinated with an infinitive belongs with the main verb; returns that verb, else None."""
