@@ -446,3 +446,16 @@ def test_pressing_someone_to_act_demands_it_and_bare_pressure_coerces(code):
 def test_a_bombing_by_no_one_named_is_a_non_military_bombing(code):
     events, _ = code("Twin bombings struck a cathedral in Jolo, Philippines.")
     assert {e.cameo for e in events} == {"183"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The report by Amnesty International accused Egypt of torture.", ("NGO", "11", "EGY")),
+        ("A statement released by the Kenyan government criticized Uganda.", ("KEN", "11", "UGA")),
+        ("A dossier released in the Georgian capital accused Russia of war crimes.", ("GEO", "11", "RUS")),
+    ],
+)
+def test_a_document_speaks_for_its_author_or_where_it_was_released(code, text, expected):
+    events, _ = code(text)
+    assert expected in dyads(events)

@@ -587,7 +587,7 @@ class Extractor:
         if subject is not None:
             # A passive with its own subject names its doer only by "by": "children were killed in
             # shelling, medics said" was not done by the medics.
-            return ([], False) if self._is_passive(verb) else (self.actors(subject, reading), False)
+            return ([], False) if self._is_passive(verb) else (self.actors(subject, reading) or self._document_authors(subject, reading), False)
         if verb.dep_ == "ROOT" and not self._is_passive(verb):
             stranded = self._stranded_subject(verb, reading)
             if stranded:
@@ -643,6 +643,29 @@ class Extractor:
             return [], False
         found, _ = self.sources_of(head, reading, depth + 1)
         return found, True
+
+    def _document_authors(self, document: Token, reading: Reading) -> list[Actor]:
+        """ "the report by Human Rights Watch accused ...", "a statement released by the ministry
+        said ...": a document speaks for its author, or, released somewhere by no one named, for the
+        state where it was released ("a report released in Kigali alleged ...")."""
+        if document.lemma_.lower() not in self.book.cue("document_nouns"):
+            return []
+        found = self._named_in(document, reading)
+        if found:
+            return found
+        releases = [v for v in document.children if v.dep_ == "acl" and v.lemma_.lower() in self.book.cue("releasing_verbs")]
+        for verb in releases:
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for place in prep.children:
+                    entry = reading.places.get(place.i)
+                    named = [a for a in reading.at(place) if a.country] or _settlement_owners(place, reading)
+                    if entry is not None:
+                        return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
+                    if named:
+                        return [Actor(named[0].country, named[0].name, place.idx, place.idx + len(place), via="place")]
+        return []
 
     def _stranded_subject(self, verb: Token, reading: Reading) -> list[Actor]:
         """ "With the signing of the accord, the Colombian government and the FARC have agreed":
@@ -1034,11 +1057,9 @@ class Extractor:
                 entry = reading.places.get(place.i)
                 if entry is not None:
                     return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
-                if place.lemma_.lower() in SETTLEMENT_NOUNS:
-                    # "a mall in Kenya's capital": the state that owns the settlement
-                    owners = [a for c in place.children if c.dep_ == "poss" for a in reading.at(c) if a.country and len(a.code) == 3]
-                    if owners:
-                        return [replace(owners[0], via="place")]
+                owners = _settlement_owners(place, reading)
+                if owners:
+                    return [replace(owners[0], via="place")]
                 if carrier.dep_ == "acl":
                     # "pylons carrying power into Kyiv": the capital read as its state is the place.
                     found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country]
@@ -1263,6 +1284,16 @@ def _is_verbal(token: Token) -> bool:
         return True
     deps = {c.dep_ for c in token.children}
     return token.dep_ in ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl") and "nsubj" in deps and "dobj" in deps
+
+
+def _settlement_owners(place: Token, reading: Reading) -> list[Actor]:
+    """The state that owns a settlement named by a common noun: "a mall in Kenya's capital", "in
+    the Rwandan capital"."""
+    if place.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return []
+    owners = [a for c in place.children if c.dep_ == "poss" for a in reading.at(c)]
+    owners += [a for c in place.children if c.dep_ in ("amod", "compound") for a in reading.modifiers.get(c.i, [])]
+    return [a for a in owners if a.country and len(a.code) == 3]
 
 
 def _phrase_words(doc, actor: Actor) -> set[str]:
