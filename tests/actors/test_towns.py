@@ -35,3 +35,10 @@ def test_a_part_of_a_place_is_that_place(code):
 def test_a_month_is_no_town(code):
     events, _ = code("Both the Philippine military and the Moro Islamic Liberation Front violated the ceasefire agreement signed in March 2001.")
     assert {e.target.code for e in events if e.target} == {"PHLMIL", "PHLREBMIL"}
+
+
+def test_a_town_named_like_a_sector_noun_is_no_place():
+    from realpolitik.actors.dictionary import default_dictionary
+
+    # Police (Poland) and Union (USA) are towns, but "Balochistan Police officers" are no Poles.
+    assert default_dictionary().lookup("Police", None) == []

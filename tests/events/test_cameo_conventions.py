@@ -567,3 +567,20 @@ def test_the_opposition_protests_against_its_government_when_no_one_else_is_name
     assert ("KENOPP", "14", "KENGOV") in triples(events)
     events, _ = code("Thousands of protesters rallied in Moscow.")
     assert all(e.target is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five French soldiers were killed in Mali on Sunday.", ("MLIUAF", "19", "FRAMIL")),
+        ("There were three Turkish soldiers killed in Syria yesterday.", ("SYRUAF", "19", "TURMIL")),
+        ("Two French soldiers were killed in a helicopter crash in Mali.", None),
+        ("Three Malian soldiers were killed in Mali.", None),
+    ],
+)
+def test_forces_killed_abroad_by_no_one_named_fell_to_the_place(code, text, expected):
+    events, _ = code(text)
+    if expected is None:
+        assert events == []
+    else:
+        assert expected in triples(events)

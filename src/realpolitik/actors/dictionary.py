@@ -178,14 +178,15 @@ def load_organisations(actors: ActorDictionary, path: Path) -> None:
 
 
 def load_towns(actors: ActorDictionary, path: Path) -> None:
-    """The gazetteer, below every curated file: a name the curated files know keeps their meaning."""
+    """The gazetteer, below every curated file: a name the curated files know keeps their meaning,
+    and a sector noun stays one ("Balochistan Police officers" are no officers of Police, Poland)."""
     for row in read_csv(path, ["name", "country", "population"]):
         country = _check_code(row, "country", ISO3)
         if country not in actors.countries:
             raise row.fail(f"country {country!r} is not in countries.csv")
         row.matches("population", r"\d+")
         name = row.required("name")
-        if name not in actors.names:
+        if name not in actors.names and name.lower() not in actors.sector_nouns:
             actors.add(name, Entry(TOWN, country, name))
 
 
@@ -228,8 +229,8 @@ def load_dictionary(folder: Path | None = None) -> ActorDictionary:
     load_places(actors, base / "places.csv")
     load_people(actors, base / "people.csv")
     load_organisations(actors, base / "organisations.csv")
-    load_towns(actors, base / "towns.csv")
     load_sectors(actors, base / "sectors.yaml")
+    load_towns(actors, base / "towns.csv")
     return actors
 
 

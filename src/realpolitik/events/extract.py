@@ -391,6 +391,7 @@ class Extractor:
                     or self._adjunct_targets(verb, pattern, reading)
                     or (self._condition_subject(verb, reading) if pattern.code.startswith("13") else [])
                     or self._victim_targets(verb, pattern, reading)
+                    or ([a for v in _patients(verb) for a in self.actors(v, reading)] if verb.dep_ == "acl" else [])
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                     or self._place_targets(verb, pattern, reading)
                 )
@@ -958,7 +959,9 @@ class Extractor:
             return [], None  # "they blew themselves up": someone unresolved did it, not no one
         means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") for p in prep.children if p.dep_ == "pobj"]
         means = [m for m in means if self._is_attack_means(m, means_words) or self._before_misread_gerund(m, verb)]
-        if not means or reading.at(means[0]):
+        if not means:
+            return self._foreign_force_attackers(verb, reading), None
+        if reading.at(means[0]):
             return [], None
         noun = means[0]
         agents, _ = self._noun_sources(noun, reading)
@@ -968,6 +971,26 @@ class Extractor:
         if place is None:
             return [], None
         return [Actor(place.code[:3] + "UAF", None, noun.left_edge.idx, noun.idx + len(noun), via="unattributed")], noun
+
+    def _foreign_force_attackers(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "ten Russian soldiers were killed in Ukraine": forces killed abroad by no one named were
+        killed by unidentified forces of the state where they fell (not when the clause names how:
+        "killed in a helicopter crash in Mali")."""
+        if verb.lemma_.lower() not in self.book.cue("killing_verbs"):
+            return []
+        if any(
+            p.dep_ == "pobj" and p.i not in reading.places and p.lemma_.lower() not in _TEMPORAL and p.ent_type_ not in ("DATE", "TIME")
+            for prep in verb.children if prep.dep_ in ("prep", "agent") for p in prep.children
+        ) or any(c.dep_ == "advcl" for c in verb.children):  # fmt: skip
+            return []  # "in a helicopter crash", "when their helicopter crashed": the clause says how
+        victims = [a for v in _patients(verb) for a in self.actors(v, reading)]
+        forces = self.book.cue("state_sectors")
+        place = place_in(verb, reading)
+        if not victims or place is None or not all(a.sector and a.sector.lower() in forces and a.country for a in victims):
+            return []
+        if any(a.country == place.code[:3] for a in victims):
+            return []
+        return [Actor(place.code[:3] + "UAF", None, verb.idx, verb.idx + len(verb), via="unattributed")]
 
     def _is_attack_means(self, noun: Token, means_words: set[str]) -> bool:
         """ "a roadside bomb", "a bomb blast", "gunfire" - not "a gas explosion" or "a shark attack"."""
@@ -1005,7 +1028,7 @@ class Extractor:
         went off in a market in Kandahar")."""
         if pattern.code[:2] not in self.book.cue("unattributed_roots"):
             return []
-        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        victims = _patients(verb)
         return self._counted_people(verb, [v for victim in victims for v in (victim, *self._measured(victim))], reading)
 
     def _crowd_sources(self, verb: Token, pattern: EventPattern, reading: Reading) -> list[Actor]:
@@ -1284,6 +1307,15 @@ def _is_verbal(token: Token) -> bool:
         return True
     deps = {c.dep_ for c in token.children}
     return token.dep_ in ("ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl") and "nsubj" in deps and "dobj" in deps
+
+
+def _patients(verb: Token) -> list[Token]:
+    """Who a verb is done to: its object, its passive subject, or the noun its participle
+    modifies ("there were ten soldiers killed in Ukraine")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]
+    return found
 
 
 def _settlement_owners(place: Token, reading: Reading) -> list[Actor]:
