@@ -459,3 +459,10 @@ def test_a_bombing_by_no_one_named_is_a_non_military_bombing(code):
 def test_a_document_speaks_for_its_author_or_where_it_was_released(code, text, expected):
     events, _ = code(text)
     assert expected in dyads(events)
+
+
+def test_who_gathers_for_a_rally_holds_it_and_a_people_names_its_government(code):
+    events, _ = code("Thousands of Nigerians gathered for a rally in Lagos.")
+    assert ("NGA", "14", None) in dyads(events)
+    events, _ = code("Thousands of Nigerians protested against the government in Lagos.")
+    assert ("NGA", "14", "NGA") in dyads(events)

@@ -143,8 +143,8 @@ class ActorResolver:
     def _state_unstated(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
         """ "President Dos Santos conceded to demands from UNITA", "the interior minister allowed the
         rally, according to Kenyan officials": a role named with no state belongs to the one state
-        its sentence names, when a body outside that state's organs (rebels, opposition, a party)
-        or the sentence's informant names it. A state or state organ named beside the role could
+        its sentence names, when a body outside that state's organs (rebels, opposition, a party),
+        its people ("thousands of Kenyans") or the sentence's informant names it. A state or state organ named beside the role could
         as well be its counterpart ("the minister thanked China for its help"), so it names none."""
         waiting = {i: reading.unstated.pop(i) for i in [i for i in reading.unstated if sent.start <= i < sent.end]}
         if not waiting:
@@ -163,7 +163,7 @@ class ActorResolver:
         if len(countries) != 1 or any(not a.country for _, a in named):
             return
         roles = [doc[i] for i in waiting]
-        vouching = [_is_attribution(doc[i], roles) or a.sector in NON_STATE_SECTORS for i, a in named]
+        vouching = [_is_attribution(doc[i], roles) or a.sector in NON_STATE_SECTORS or self._is_people(doc[i]) for i, a in named]
         if not vouching or not all(vouching):
             return
         (state,) = countries
@@ -172,6 +172,10 @@ class ActorResolver:
             actors = [Actor(state + sector, None, token.idx, token.idx + len(token.text), via="sector", person=_is_person_noun(token))]
             reading.actors[i] = actors
             discourse.add(token, actors)
+
+    def _is_people(self, token: Token) -> bool:
+        """ "thousands of Kenyans": a people named by its demonym, not its state."""
+        return token.tag_ in ("NNS", "NNPS") and any(e.kind == DEMONYM for e in self.dictionary.names.get(token.text, []))
 
     def _match_names(self, doc: Doc, day: date | None) -> dict[int, tuple[Span, list[Entry]]]:
         by_token: dict[int, tuple[Span, list[Entry]]] = {}

@@ -442,6 +442,8 @@ class Extractor:
         head = carrier.head
         is_light = head.lemma_.lower() in self.light_verbs or head.lower_ in self.light_forms
         light = head if carrier.dep_ in ("dobj", "nsubjpass", "attr") and is_light else None
+        if light is None and carrier.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.book.cue("gathering_verbs"):
+            light = head.head  # "thousands gathered for a rally": who gathers rallies
         receiving = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.receiving else None
         if self._is_characterisation(noun, reading):
             return []
