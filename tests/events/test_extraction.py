@@ -466,3 +466,9 @@ def test_who_gathers_for_a_rally_holds_it_and_a_people_names_its_government(code
     assert ("NGA", "14", None) in dyads(events)
     events, _ = code("Thousands of Nigerians protested against the government in Lagos.")
     assert ("NGA", "14", "NGA") in dyads(events)
+
+
+def test_a_rally_held_to_protest_something_is_aimed_at_its_doer(code):
+    events, _ = code("Thousands of Nigerians gathered for a rally to protest the abuses by Islamic fundamentalists.")
+    found = dyads(events)
+    assert ("NGA", "14", "NGA") in found or ("NGA", "11", "NGA") in found

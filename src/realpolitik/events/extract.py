@@ -619,6 +619,10 @@ class Extractor:
             if not owner and head.dep_ == "dobj" and head.head.lemma_.lower() in self.light_verbs:
                 # "the PKK issued a declaration demanding ...": the declaration's issuer demands.
                 owner, _ = self.sources_of(head.head, reading, depth + 1)
+            gathering = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "for" else None
+            if not owner and gathering is not None and gathering.lemma_.lower() in self.book.cue("gathering_verbs"):
+                # "thousands gathered for a rally to protest the law": who rallies protests.
+                owner, _ = self.sources_of(gathering, reading, depth + 1)
             return owner, True
         if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
             # "he is prepared to lift the ban", "France is ready to contribute": the copula's subject;
@@ -829,7 +833,7 @@ class Extractor:
         # "rejected calls by Kofi Annan", "threatened further action against Russia".
         objects = [c for host in hosts for c in host.children if c.dep_ == "dobj" and c != theme]
         found = self._first_named(((obj, slot) for obj in objects for slot in _OBJECT_COMPLEMENTS), reading)
-        if not found and objects and not any(_is_passive(h) for h in hosts):
+        if not found and (objects or theme is not None) and not any(_is_passive(h) for h in hosts):
             # "vetoed the proposal by France": an active verb's "by" phrase, hung on the verb by the
             # parser, names its object's author (the verb's own agent is its subject).
             found = self._first_named(((host, "by") for host in hosts), reading)
