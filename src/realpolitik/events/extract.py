@@ -167,7 +167,8 @@ class Extractor:
         found.extend(self._reported_obligations(sent, reading, found))
         found.extend(self._allegations(sent, reading, found))
         found = [self._violent_protest(_claim_target(c, found)) for c in found]
-        return [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
+        found = [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
+        return found + self._grounds(found)
 
     def _violent_protest(self, cand: Candidate) -> Candidate:
         """ "Rioters torched police stations": violence by protesters is a violent protest (145)."""
@@ -398,20 +399,22 @@ class Extractor:
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
             pattern = self._warning_about(verb, pattern, targets, reading)
             out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
-            for grounds, accusation in self._grounds(verb, pattern):
-                out.extend(self._combine(grounds, verb, accusation, sources, targets, inherited))
         return out
 
-    def _grounds(self, verb: Token, pattern: EventPattern) -> list[tuple[Token, EventPattern]]:
+    def _grounds(self, found: list[Candidate]) -> list[Candidate]:
         """ "jailed 52 activists on charges of treason", "detained the journalist over allegations of
         spying": who is punished on charges is accused of them as well (112)."""
-        if not self.book.code_listed("charged_codes", pattern.code):
-            return []
         nouns = self.book.cue("charge_nouns")
-        grounds = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
-                   for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns]
         accusation = next((p for _, p in self.book.by_noun.get("accusation", []) if p.code == "112"), None)
-        return [(g, accusation) for g in grounds[:1]] if accusation is not None else []
+        out: list[Candidate] = []
+        for cand in found:
+            if accusation is None or cand.target is None or not self.book.code_listed("charged_codes", cand.code):
+                continue
+            verb = cand.trigger
+            grounds = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
+                       for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns]  # fmt: skip
+            out += [replace(cand, trigger=g, pattern=accusation, code=accusation.code, theme=None) for g in grounds[:1]]
+        return out
 
     def _warning_about(self, verb: Token, pattern: EventPattern, targets: list[Actor], reading: Reading) -> EventPattern:
         """ "warned that Biden could destroy the growth": a warning about what another will do is
