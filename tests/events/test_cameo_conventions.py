@@ -143,6 +143,9 @@ def test_a_means_used_by_someone_names_the_attacker(code):
     events, _ = code("The Israeli convoy was hit by rockets launched by Hezbollah. A Turkish airliner was shot down by a missile believed to be fired by Syrian forces.")
     found = dyads(events)
     assert ("LBN", "19", "ISR") in found and ("SYR", "19", "TUR") in found
+    assert {e.cameo for e in events if e.root == "19"} == {"195"}  # fired weapons, not bombings
+    events, _ = code("Five Kenyan soldiers were killed by a roadside bomb planted by al-Shabaab.")
+    assert {e.cameo for e in events} == {"1833"}
     events, _ = code("The Israeli convoy was hit by rockets smuggled through Syria.")
     assert not any(e.source.country == "SYR" for e in events)
     assert not [e for e in events if e.source.code.endswith("UAF")]

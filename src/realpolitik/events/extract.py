@@ -376,6 +376,7 @@ class Extractor:
                 sources = self._agents(verb, reading)
                 targets = passive_targets or targets
                 inherited = False
+                pattern = self._fired_means(verb, pattern)
             if not sources:
                 sources = self._crowd_sources(verb, pattern, reading)
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
@@ -566,6 +567,22 @@ class Extractor:
                     continue
                 found += self.actors(p, reading) or self._wielders(p, reading)
         return found
+
+    def _fired_means(self, verb: Token, pattern: EventPattern) -> EventPattern:
+        """ "the airliner was blown up by a missile": violence done by a fired weapon is the firing
+        of it (195 for missiles, 194 for shells), not a bombing; "killed by a roadside bomb" is one."""
+        if pattern.code[:2] not in self.book.cue("unattributed_roots"):
+            return pattern
+        means = [p for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        firing = [p for _, p in self.book.by_verb.get("fire", []) if p.theme]
+        for weapon in means:
+            bombing = self._means_pattern(weapon, pattern, unattributed=False)
+            if bombing.code != pattern.code:
+                return bombing  # "killed by a roadside bomb": a bombing after all
+            fits = [(max(ph.specificity for ph in p.theme if _phrase_fits(ph, weapon)), p) for p in firing if any(_phrase_fits(ph, weapon) for ph in p.theme)]
+            if fits:
+                return replace(pattern, code=max(fits, key=lambda f: f[0])[1].code)
+        return pattern
 
     def _wielders(self, means: Token, reading: Reading) -> list[Actor]:
         """The agent of a participle on a means ("a missile fired by X"), through a verb of belief
