@@ -248,3 +248,8 @@ def test_a_state_in_apposition_to_a_place_is_where_it_happens(code):
 def test_elders_and_peoples_of_a_state(code):
     events, _ = code("Yoruba traditional elders condemned the Nigerian police.")
     assert ("NGAELI", "11", "NGACOP") in triples(events)
+
+
+def test_a_word_of_a_sector_phrase_is_no_actor_of_its_own(code):
+    events, _ = code("The governor of Texas deployed the national guard to the border with Mexico.")
+    assert all(e.target is None or e.target.sector != "CVL" for e in events)

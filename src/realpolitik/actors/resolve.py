@@ -279,6 +279,8 @@ class ActorResolver:
                 return organisation
         if token.pos_ not in ("NOUN", "PROPN"):
             return []  # "a national budget": an adjective names no actor
+        if token.dep_ in ("compound", "amod") and f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in self.dictionary.sector_nouns:
+            return []  # "the national guard": a word of its head's sector phrase, no national
         sector = self._sector_of(token, names) or self._counterpart_sector(token, discourse)
         if sector is None:
             return discourse.definite(token) if token.pos_ == "NOUN" else []
