@@ -49,3 +49,13 @@ def test_he_in_what_someone_says_is_the_speaker(code):
 def test_a_reflexive_is_bound_in_its_own_sentence(code):
     events, _ = code("Azerbaijani troops attacked Armenia. The State Department asked any external party not to involve themselves.")
     assert [e for e in events if e.source.country == "USA"] == []
+
+
+def test_they_as_subject_carries_on_across_sentences(code):
+    events, _ = code(
+        "The foreign ministers of Greece and Cyprus met in Athens on Monday. "
+        "They said that the border deal between Turkey and Libya is void. "
+        "They called on Turkey to halt its drilling."
+    )
+    callers = {e.source.country for e in events if e.root == "02"}
+    assert callers and callers <= {"GRC", "CYP"}

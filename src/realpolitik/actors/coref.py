@@ -45,7 +45,7 @@ class Discourse:
 
     def add(self, token: Token, actors: list[Actor], surname: str | None = None) -> None:
         group = any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj"
-        plural = token.tag_ in ("NNS", "NNPS")
+        plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_PRONOUNS
         self.history.append(_Seen(token.i, token.lemma_.lower(), actors, self.sentence, surname, group, plural))
 
     def add_pact(self, parties: list[str]) -> None:
@@ -98,6 +98,8 @@ class Discourse:
 
     def _group_members(self, seen: _Seen) -> list[Actor]:
         """The actors named together with ``seen`` ("Russia and North Korea")."""
+        if not seen.group:
+            return seen.actors  # "the rebels", or "they" read before: already the whole group
         members = [s for s in self.history if s.group and s.sentence == seen.sentence and abs(s.token_i - seen.token_i) < 12]
         actors = [a for s in members for a in s.actors] or seen.actors
         unique = {a.code: a for a in actors}

@@ -194,7 +194,12 @@ class ActorResolver:
         reading: Reading,
     ) -> list[Actor]:
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-            return discourse.pronoun(token)
+            found = discourse.pronoun(token)
+            if found and token.dep_ == "nsubj":
+                # "They concluded ... They called on Turkey": a pronoun subject carries its
+                # referent on as the next sentence's most salient one.
+                discourse.add(token, found)
+            return found
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and token.i not in names:
             return []
         if token.dep_ == "appos" and token.i > 0 and token.nbor(-1).text == "(" and token.head.i in reading.actors:
