@@ -59,3 +59,10 @@ def test_they_as_subject_carries_on_across_sentences(code):
     )
     callers = {e.source.country for e in events if e.root == "02"}
     assert callers and callers <= {"GRC", "CYP"}
+
+
+def test_a_possessive_in_a_reported_clause_is_the_speakers(code):
+    events, _ = code("Ukraine said Russia attacked its power grid overnight.")
+    assert ("RUS", "19", "UKR") in {(e.source.code, e.root, e.target.code if e.target else None) for e in events}
+    events, _ = code("Russia said Ukraine shelled its own positions.")
+    assert all(e.target is None or e.target.country != "RUS" for e in events if e.root == "19")

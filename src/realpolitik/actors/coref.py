@@ -177,10 +177,22 @@ _SPEECH_VERBS = {"say", "tell", "claim", "deny", "insist", "admit", "announce", 
 
 def _speaker(pronoun: Token) -> Token | None:
     """The subject of the speech verb whose reported clause has the pronoun as its subject
-    ("Putin said he would ..."), through coordinated verbs ("... but did not say he'd")."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+    ("Putin said he would ..."), through coordinated verbs ("... but did not say he'd"), or as the
+    owner of what another subject acts on ("Ukraine said Russia attacked its power grid": had
+    Russia hit its own, the clause would say "its own")."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        clause = pronoun.head
+    elif pronoun.dep_ == "poss" and pronoun.lower_ != "their" and not any(c.lower_ == "own" for c in pronoun.head.children):
+        # ("Israel and Lebanon agreed to extend their ceasefire": "their" is the subjects' own.)
+        clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+        if subject is None or subject.is_ancestor(pronoun) or subject.tag_ in ("PRP",):
+            return None
+    else:
         return None
-    verb = pronoun.head.head
+    if clause is None or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
     if verb.lemma_.lower() not in _SPEECH_VERBS:
         return None
     while True:
