@@ -150,12 +150,12 @@ class ActorResolver:
         if not waiting:
             return
         doc = sent.doc
-        # Roles already given a state by their neighbours are no evidence of their own.
+        # Roles already given a state by their neighbours, and pronouns, are no evidence of their own.
         # ... nor are names inside another actor's name ("Nigeria" in "the Nigeria Farmers Association").
         named = [
             (i, a) for i, actors in reading.actors.items()
             if sent.start <= i < sent.end and not (doc[i].dep_ == "compound" and doc[i].head.i in reading.actors)
-            for a in actors if a.via != "sector"
+            for a in actors if a.via not in ("sector", "coref")
         ]  # fmt: skip
         named += [(i, a) for i, actors in reading.modifiers.items() if sent.start <= i < sent.end and doc[i].head.i not in reading.actors for a in actors]
         places = {e.code[:3] for i, e in reading.places.items() if sent.start <= i < sent.end}
