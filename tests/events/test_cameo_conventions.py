@@ -443,7 +443,7 @@ def test_capturing_part_of_a_stronghold_takes_it_from_its_holders(code):
     ("text", "expected"),
     [
         ("Russian missiles killed ten people in Kharkiv on Monday.", ("RUS", "19", "UKRCVL")),
-        ("Two Palestinian suicide bombers killed 23 people as well as themselves when they blew themselves up in Tel Aviv.", ("PSEREB", "19", "ISRCVL")),
+        ("Three Palestinian suicide bombers killed 14 people and themselves when they blew themselves up in Haifa.", ("PSEREB", "18", "ISRCVL")),
     ],
 )
 def test_counted_victims_are_civilians_of_the_place_of_the_attack(code, text, expected):
@@ -587,3 +587,17 @@ def test_forces_killed_abroad_by_no_one_named_fell_to_the_place(code, text, expe
         assert events == []
     else:
         assert expected in triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two suicide bombers killed 12 people in Baghdad.", "1831"),
+        ("Malian rebels killed the deputy commander of the army.", "186"),
+        ("An Israeli airstrike killed a senior Hamas commander in Gaza.", "186"),
+        ("Russian troops killed ten Ukrainian soldiers.", "190"),
+    ],
+)
+def test_violence_coded_by_who_does_it_and_whom_it_kills(code, text, expected):
+    events, _ = code(text)
+    assert expected in {e.cameo for e in events}

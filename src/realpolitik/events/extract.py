@@ -166,18 +166,21 @@ class Extractor:
                 found.extend(self._nominal(token, reading))
         found.extend(self._reported_obligations(sent, reading, found))
         found.extend(self._allegations(sent, reading, found))
-        found = [self._violent_protest(_claim_target(c, found)) for c in found]
+        found = [self._coded_by_doers(_claim_target(c, found)) for c in found]
         found = [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
         return found + self._grounds(found)
 
-    def _violent_protest(self, cand: Candidate) -> Candidate:
-        """ "Rioters torched police stations": violence by protesters is a violent protest (145)."""
-        if not self.book.code_listed("violent_protest_codes", cand.code):
-            return cand
-        doers = cand.trigger.doc.char_span(cand.source.start, cand.source.end, alignment_mode="expand")
-        if doers is None or not any(t.lemma_.lower() in self.book.cue("protester_nouns") for t in doers):
-            return cand
-        return replace(cand, code="145")
+    # Violence named by who does it: (doer nouns, codes it recodes, the code it becomes).
+    _DOER_CODES = (("protester_nouns", "violent_protest_codes", "145"), ("suicide_bomber_nouns", "suicide_bombing_codes", "1831"))
+
+    def _coded_by_doers(self, cand: Candidate) -> Candidate:
+        """ "Rioters torched police stations": violence by protesters is a violent protest (145);
+        "two suicide bombers killed 23 people": by suicide bombers, a suicide bombing (1831)."""
+        lemmas = f" {' '.join(t.lemma_.lower() for t in _phrase_tokens(cand.trigger.doc, cand.source))} "
+        for nouns, codes, code in self._DOER_CODES:
+            if self.book.code_listed(codes, cand.code) and any(f" {noun} " in lemmas for noun in self.book.cue(nouns)):
+                return replace(cand, code=code)
+        return cand
 
     def _verbal_attack(self, cand: Candidate) -> Candidate:
         """ "Biden attacked Trump for the deaths": between two people, attack is criticism."""
@@ -1229,7 +1232,7 @@ class Extractor:
             opposition = self.book.cue("opposition_words")
             targets += [
                 Actor(s.country + "GOV", None, s.start, s.end, via="opposed") for s in sources
-                if s.sector == "OPP" and s.country and opposition & _phrase_words(trigger.doc, s)
+                if s.sector == "OPP" and s.country and opposition & {t.lower_ for t in _phrase_tokens(trigger.doc, s)}
             ]  # fmt: skip
         joint = self.book.mapped_code("joint_codes", pattern.code)
         if joint and not targets and self._opposing_sides(sources):
@@ -1354,12 +1357,13 @@ def _settlement_owners(place: Token, reading: Reading) -> list[Actor]:
     return [a for a in owners if a.country and len(a.code) == 3]
 
 
-def _phrase_words(doc, actor: Actor) -> set[str]:
-    """The head word and left modifiers of the phrase that named an actor ("opposition parties")."""
+def _phrase_tokens(doc, actor: Actor) -> list[Token]:
+    """The left modifiers and head word of the phrase that named an actor ("opposition parties",
+    "two suicide bombers")."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
-        return set()
-    return {t.lower_ for t in (span.root, *span.root.lefts)}
+        return []
+    return [*span.root.lefts, span.root]
 
 
 def _conjunct_heads(token: Token) -> list[Token]:
@@ -1398,7 +1402,7 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
                 cand = replace(cand, target=purpose.target, inherited=True)
         if cand.target is None and not cand.pattern.no_target:
             sibling = next(
-                (o for o in candidates if o.target is not None and o.code[:2] == cand.code[:2] and o.source.country == cand.source.country),
+                (o for o in candidates if o.target is not None and o.source.country == cand.source.country and _shares_target(cand, o)),
                 None,
             )
             if sibling is None:
@@ -1406,6 +1410,19 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
             cand = replace(cand, target=sibling.target, inherited=True)
         out.append(cand)
     return out
+
+
+# Assaults (18), fighting (19) and mass violence (20) are one kind of act for sharing a target
+# with the act they are the means of: "an Israeli airstrike killed a Hamas commander" - the strike
+# (195) hit whom the killing (186) did.
+_VIOLENCE_ROOTS = {"18", "19", "20"}
+
+
+def _shares_target(cand: Candidate, other: Candidate) -> bool:
+    if other.code[:2] == cand.code[:2]:
+        return True
+    means = other.trigger in (cand.trigger.head, cand.trigger.head.head)
+    return means and cand.code[:2] in _VIOLENCE_ROOTS and other.code[:2] in _VIOLENCE_ROOTS
 
 
 def _is_purpose_of(clause: Token, verb: Token) -> bool:
