@@ -202,8 +202,8 @@ def test_a_capital_modifying_a_thing_says_where_not_who(code):
 
 
 def test_a_states_ally_is_not_that_state(code):
-    events, _ = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.")
-    assert ("LBNREBHEZ", "19", "LBNREB") in triples(events)
+    events, _ = code("Hamas gunmen killed the deputy chief of Israel's militia ally in Gaza.")
+    assert ("PSEREBHMS", "18", "PSEREB") in triples(events)
 
 
 def test_the_pope_is_the_holy_see(code):
