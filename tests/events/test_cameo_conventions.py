@@ -596,6 +596,7 @@ def test_forces_killed_abroad_by_no_one_named_fell_to_the_place(code, text, expe
         ("Malian rebels killed the deputy commander of the army.", "186"),
         ("An Israeli airstrike killed a senior Hamas commander in Gaza.", "186"),
         ("Russian troops killed ten Ukrainian soldiers.", "190"),
+        ("A camp for Sudanese refugees was attacked by Chadian militiamen armed with machetes.", "180"),
     ],
 )
 def test_violence_coded_by_who_does_it_and_whom_it_kills(code, text, expected):

@@ -170,13 +170,21 @@ class Extractor:
         found = [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
         return found + self._grounds(found)
 
-    # Violence named by who does it: (doer nouns, codes it recodes, the code it becomes).
-    _DOER_CODES = (("protester_nouns", "violent_protest_codes", "145"), ("suicide_bomber_nouns", "suicide_bombing_codes", "1831"))
+    # Violence named by who does it: (doer words, codes it recodes, the code it becomes).
+    _DOER_CODES = (
+        ("protester_nouns", "violent_protest_codes", "145"),
+        ("suicide_bomber_nouns", "suicide_bombing_codes", "1831"),
+        ("melee_weapons", "melee_codes", "180"),
+    )
 
     def _coded_by_doers(self, cand: Candidate) -> Candidate:
         """ "Rioters torched police stations": violence by protesters is a violent protest (145);
-        "two suicide bombers killed 23 people": by suicide bombers, a suicide bombing (1831)."""
-        lemmas = f" {' '.join(t.lemma_.lower() for t in _phrase_tokens(cand.trigger.doc, cand.source))} "
+        "two suicide bombers killed 23 people": by suicide bombers, a suicide bombing (1831);
+        "militiamen armed with machetes attacked the camp": unconventional violence (180)."""
+        phrase = _phrase_tokens(cand.trigger.doc, cand.source)
+        # "militiamen armed with machetes": how the doers are armed
+        phrase += [t for c in phrase[-1:] for a in c.children if a.dep_ == "acl" and a.lemma_.lower() == "arm" for t in a.subtree]
+        lemmas = f" {' '.join(t.lemma_.lower() for t in phrase)} "
         for nouns, codes, code in self._DOER_CODES:
             if self.book.code_listed(codes, cand.code) and any(f" {noun} " in lemmas for noun in self.book.cue(nouns)):
                 return replace(cand, code=code)
