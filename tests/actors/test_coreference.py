@@ -66,3 +66,8 @@ def test_a_possessive_in_a_reported_clause_is_the_speakers(code):
     assert ("RUS", "19", "UKR") in {(e.source.code, e.root, e.target.code if e.target else None) for e in events}
     events, _ = code("Russia said Ukraine shelled its own positions.")
     assert all(e.target is None or e.target.country != "RUS" for e in events if e.root == "19")
+
+
+def test_it_after_a_thing_as_subject_is_that_thing(code):
+    events, _ = code("Cyclone Idai made landfall in Mozambique on Thursday. It destroyed roads and forced thousands of civilians to flee.")
+    assert events == []

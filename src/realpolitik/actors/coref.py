@@ -38,9 +38,13 @@ class Discourse:
     def __init__(self) -> None:
         self.history: list[_Seen] = []
         self.sentence = 0
+        self.thing_subject = False
         self.pacts: list[list[str]] = []
 
-    def end_sentence(self) -> None:
+    def end_sentence(self, thing_subject: bool = False) -> None:
+        """``thing_subject``: the sentence's main subject was a singular thing no actor stands for
+        ("Typhoon Phanfone made landfall"), which a following "it" most likely continues."""
+        self.thing_subject = thing_subject
         self.sentence += 1
 
     def add(self, token: Token, actors: list[Actor], surname: str | None = None) -> None:
@@ -77,6 +81,8 @@ class Discourse:
         else:
             return []
         fitting = [s for s in self._recent(token) if self._fits(s, wanted) and s.token_i != token.head.i]
+        if wanted == "thing" and token.dep_ in ("nsubj", "nsubjpass") and self.thing_subject and not any(s.sentence == self.sentence for s in fitting):
+            return []  # "Typhoon Phanfone hit Luzon. It also blocked roads": the typhoon, no state
         if word.endswith(("self", "selves")):
             # A reflexive is bound in its own sentence: "asked any external party not to involve
             # themselves" is no state named before.

@@ -123,7 +123,10 @@ class ActorResolver:
                     reading.actors[token.i] = actors
             self._place_unplaced(sent, reading, discourse)
             self._state_unstated(sent, reading, discourse)
-            discourse.end_sentence()
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            discourse.end_sentence(
+                thing_subject=subject is not None and subject.tag_ in ("NN", "NNP") and subject.pos_ != "PRON" and not reading.at(subject)
+            )
         return reading
 
     def _place_unplaced(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
