@@ -472,3 +472,15 @@ def test_a_rally_held_to_protest_something_is_aimed_at_its_doer(code):
     events, _ = code("Thousands of Nigerians gathered for a rally to protest the abuses by Islamic fundamentalists.")
     found = dyads(events)
     assert ("NGA", "14", "NGA") in found or ("NGA", "11", "NGA") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump withdrew the United States from the World Health Organization.", ("USA", "16", "IGO")),
+        ("Russia withdrew from the treaty with the United States.", ("RUS", "16", "USA")),
+    ],
+)
+def test_leaving_a_pact_is_aimed_at_its_other_party_not_ones_own_state(code, text, expected):
+    events, _ = code(text, date="2020-06-01")
+    assert expected in dyads(events) and all(e.source.country != e.target.country for e in events if e.target)

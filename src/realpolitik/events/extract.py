@@ -16,7 +16,7 @@ from itertools import permutations
 from spacy.tokens import Span, Token
 
 from realpolitik.actors.names import SETTLEMENT_NOUNS
-from realpolitik.actors.resolve import PART_NOUNS, Actor, Reading, place_in
+from realpolitik.actors.resolve import PACT_NOUNS, PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.ontology import quad_class
 from realpolitik.events.patterns import DEFAULT_TARGETS, EventPattern, PatternBook, Phrase
 from realpolitik.nlp.candidates import inflections
@@ -836,6 +836,10 @@ class Extractor:
                     found = self._named_in(token, reading) or (self._partners(token, reading) if carrier in hosts else [])
                     # A pact stands for its parties only for a stance on it ("condemned the pact").
                     found = [a for a in found if a.via != "pact" or stance]
+                    # "Trump withdrew the US from the treaty": the doer's own state is moved, not met
+                    # (people are met: "Trump attacked Biden"; and violence at home is done there).
+                    if slot == "dobj" and token.pos_ == "PROPN" and not self.book.code_listed("home_place_codes", pattern.code):
+                        found = [a for a in found if a.person or len(a.code) != 3 or not sources or any(self._side(s) != a.code for s in sources)]
                     if found:
                         return found
                     entry = reading.places.get(token.i)
@@ -858,6 +862,9 @@ class Extractor:
         if theme is not None and theme != trigger:
             # A pronoun owner is mostly the source's own ("halt their drilling"): names only.
             found = self.actors(theme, reading) or [a for a in self._named_in(theme, reading) if a.via != "coref"]
+            if not found and theme.lemma_.lower() in PACT_NOUNS:
+                # "withdrew from the treaty with the United States": the pact's other party
+                found = self._first_named([(theme, "with")], reading)
             if found:
                 return found
         # The object's own complement names the target: "rejected an offer from Afghanistan",
