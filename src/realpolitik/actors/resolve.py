@@ -123,10 +123,7 @@ class ActorResolver:
                     reading.actors[token.i] = actors
             self._place_unplaced(sent, reading, discourse)
             self._state_unstated(sent, reading, discourse)
-            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            discourse.end_sentence(
-                thing_subject=subject is not None and subject.tag_ in ("NN", "NNP") and subject.pos_ != "PRON" and not reading.at(subject)
-            )
+            discourse.end_sentence(thing_subject=_has_thing_subject(sent, reading))
         return reading
 
     def _place_unplaced(self, sent: Span, reading: Reading, discourse: Discourse) -> None:
@@ -147,8 +144,9 @@ class ActorResolver:
         """ "President Dos Santos conceded to demands from UNITA", "the interior minister allowed the
         rally, according to Kenyan officials": a role named with no state belongs to the one state
         its sentence names, when a body outside that state's organs (rebels, opposition, a party),
-        its people ("thousands of Kenyans") or the sentence's informant names it. A state or state organ named beside the role could
-        as well be its counterpart ("the minister thanked China for its help"), so it names none."""
+        its people ("thousands of Kenyans") or the sentence's informant names it. A state or state
+        organ named beside the role could as well be its counterpart ("the minister thanked China
+        for its help"), so it names none."""
         waiting = {i: reading.unstated.pop(i) for i in [i for i in reading.unstated if sent.start <= i < sent.end]}
         if not waiting:
             return
@@ -570,6 +568,13 @@ _SPONSORING = {"back", "sponsor", "support", "arm", "fund", "train", "finance", 
 def _is_sponsored(token: Token) -> bool:
     """ "US-backed rebels", "Iranian-funded militias": a sponsor named as a modifier."""
     return any(c.dep_ == "amod" and c.lemma_.lower() in _SPONSORING and any(g.dep_ in ("npadvmod", "compound") for g in c.children) for c in token.children)
+
+
+def _has_thing_subject(sent: Span, reading: Reading) -> bool:
+    """Is the sentence's main subject one thing no actor stands for ("Typhoon Phanfone made
+    landfall")?"""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ in ("NN", "NNP") and not reading.at(subject)
 
 
 def _is_attribution(token: Token, about: list[Token]) -> bool:
