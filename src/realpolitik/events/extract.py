@@ -181,12 +181,15 @@ class Extractor:
         """ "Rioters torched police stations": violence by protesters is a violent protest (145);
         "two suicide bombers killed 23 people": by suicide bombers, a suicide bombing (1831);
         "militiamen armed with machetes attacked the camp": unconventional violence (180)."""
+        rules = [(nouns, code) for nouns, codes, code in self._DOER_CODES if self.book.code_listed(codes, cand.code)]
+        if not rules:
+            return cand  # most events: no need to read the doers' phrase
         phrase = _phrase_tokens(cand.trigger.doc, cand.source)
         # "militiamen armed with machetes": how the doers are armed
         phrase += [t for c in phrase[-1:] for a in c.children if a.dep_ == "acl" and a.lemma_.lower() == "arm" for t in a.subtree]
         lemmas = f" {' '.join(t.lemma_.lower() for t in phrase)} "
-        for nouns, codes, code in self._DOER_CODES:
-            if self.book.code_listed(codes, cand.code) and any(f" {noun} " in lemmas for noun in self.book.cue(nouns)):
+        for nouns, code in rules:
+            if any(f" {noun} " in lemmas for noun in self.book.cue(nouns)):
                 return replace(cand, code=code)
         return cand
 
@@ -597,16 +600,17 @@ class Extractor:
 
     def _wielders(self, means: Token, reading: Reading) -> list[Actor]:
         """The agent of a participle on a means ("a missile fired by X"), through a verb of belief
-        ("believed to be fired by X"); not of a go-between's or an event's participle."""
-        skip = self.book.cue("not_authoring_participles")
-        done = [v for v in means.children if v.dep_ == "acl" and v.tag_ == "VBN"]
-        done += [x for v in done for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
-        return [
-            a for v in done if v.lemma_.lower() not in skip
-            for agent in v.children if agent.dep_ == "agent"
-            for p in agent.children if p.dep_ == "pobj"
-            for a in self.actors(p, reading)
-        ]  # fmt: skip
+        ("believed to be fired by X")."""
+        return [a for v in self._authoring_participles(means, through_belief=True) for a in self._agents(v, reading)]
+
+    def _authoring_participles(self, noun: Token, through_belief: bool = False) -> list[Token]:
+        """Past participles on a noun whose agent made it ("the plan proposed by Russia"), with
+        ``through_belief`` also under a verb of belief ("a missile believed to be fired by ...");
+        not a go-between's ("a deal brokered by Qatar") nor an event's ("affected by the war")."""
+        done = [v for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN"]
+        if through_belief:
+            done += [x for v in done for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
+        return [v for v in done if v.lemma_.lower() not in self.book.cue("not_authoring_participles")]
 
     def _measured(self, noun: Token) -> list[Token]:
         """What a number or measure counts: "25,000 tons of food aid", "two of its nationals"."""
@@ -697,12 +701,9 @@ class Extractor:
                 if prep.dep_ != "prep" or prep.lower_ != "in":
                     continue
                 for place in prep.children:
-                    entry = reading.places.get(place.i)
-                    named = [a for a in reading.at(place) if a.country] or _settlement_owners(place, reading)
-                    if entry is not None:
-                        return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
-                    if named:
-                        return [Actor(named[0].country, named[0].name, place.idx, place.idx + len(place), via="place")]
+                    found = _state_at(place, reading, named=True)
+                    if found:
+                        return found
         return []
 
     def _stranded_subject(self, verb: Token, reading: Reading) -> list[Actor]:
@@ -741,11 +742,7 @@ class Extractor:
         else:
             authors = ("by",)
         # "the peace plan proposed by Russia", "crimes committed by Croat forces": a participle's agent.
-        # Not a go-between's ("a deal brokered by Qatar"), nor an event's ("economies affected by the war").
-        done = [
-            v for v in token.children
-            if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() not in self.book.cue("not_authoring_participles")
-        ]  # fmt: skip
+        done = self._authoring_participles(token)
         found = [
             a for carrier in (token, *done) for prep in carrier.children
             if prep.dep_ == "agent" or (carrier == token and prep.dep_ == "prep" and prep.lower_ in authors)
@@ -1121,17 +1118,10 @@ class Extractor:
             if neighbours:
                 return [replace(a, via="place") for a in neighbours]
             for place in places:
-                entry = reading.places.get(place.i)
-                if entry is not None:
-                    return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
-                owners = _settlement_owners(place, reading)
-                if owners:
-                    return [replace(owners[0], via="place")]
-                if carrier.dep_ == "acl":
-                    # "pylons carrying power into Kyiv": the capital read as its state is the place.
-                    found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country]
-                    if found:
-                        return found[:1]
+                # "pylons carrying power into Kyiv": the capital read as its state is the place.
+                found = _state_at(place, reading, named=carrier.dep_ == "acl")
+                if found:
+                    return found
         return []
 
     def _condition_subject(self, verb: Token, reading: Reading) -> list[Actor]:
@@ -1360,6 +1350,19 @@ def _patients(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
     return found
+
+
+def _state_at(place: Token, reading: Reading, named: bool) -> list[Actor]:
+    """The state a place phrase stands for: a place the gazetteer knows, the owner of a settlement
+    ("in Kenya's capital") or, with ``named``, an actor read there ("into Kyiv")."""
+    entry = reading.places.get(place.i)
+    if entry is not None:
+        return [Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")]
+    owners = _settlement_owners(place, reading)
+    if owners:
+        return [replace(owners[0], via="place")]
+    found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country] if named else []
+    return found[:1]
 
 
 def _settlement_owners(place: Token, reading: Reading) -> list[Actor]:
