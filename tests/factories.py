@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from realpolitik.actors.dictionary import country_of
 from realpolitik.events.ontology import ontology, quad_class
 from realpolitik.records import ActorRef, Event, SentenceRef, Span
 
@@ -9,8 +10,7 @@ from realpolitik.records import ActorRef, Event, SentenceRef, Span
 def actor(code: str | None) -> ActorRef | None:
     if code is None:
         return None
-    country = None if code[:3] in ("IGO", "NGO", "IMG") else code[:3]
-    return ActorRef(code=code, country=country, sector=code[3:] or None, name=None, text=code, start=0, end=len(code))
+    return ActorRef(code=code, country=country_of(code), sector=code[3:] or None, name=None, text=code, start=0, end=len(code))
 
 
 def event(source: str | None, target: str | None, cameo: str, modality: str = "asserted", confidence: float = 0.9) -> Event:

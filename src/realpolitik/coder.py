@@ -19,7 +19,7 @@ from datetime import date as Date
 from spacy.tokens import Doc, Span, Token
 
 from realpolitik import __version__
-from realpolitik.actors.dictionary import ActorDictionary, default_dictionary
+from realpolitik.actors.dictionary import ActorDictionary, Entry, default_dictionary
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PART_NOUNS, Actor, ActorResolver, Reading, placing_preposition
 from realpolitik.events import commitments
@@ -45,6 +45,8 @@ from realpolitik.records import (
 
 CODER = f"realpolitik {__version__}"
 _LOCATION_PREPS = {"in", "at", "during", "near", "from"}
+# ... of which these say where a meeting was held ("officials from Iran" came from there).
+_MEETING_PREPS = _LOCATION_PREPS - {"from"}
 # Generic codes whose specific code depends on the act in their complement (cues.yaml tables).
 _CODED_BY_COMPLEMENT = {"130": "threat_codes", "120": "refusal_codes"}
 
@@ -135,6 +137,9 @@ class Coder:
             modal = self.modality.read(cand.trigger, cand.clause)
             location = self._location(cand.clause, reading, used)
             made.append((cand, modal, self._event(cand, modal.modality, sentence, article, location)))
+            visit = self._visit(cand, reading, used)
+            if visit is not None:
+                made.append((visit, modal, self._event(visit, modal.modality, sentence, article, location)))
             derived = self._cameo_reading(cand, modal, reading)
             if derived is not None:
                 made.append((derived, ModalReading("asserted"), self._event(derived, "asserted", sentence, article, location)))
@@ -275,15 +280,46 @@ class Coder:
         coordinated with or reported by."""
         token = clause
         while True:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in _LOCATION_PREPS:
-                    for place in prep.subtree:
-                        entry = reading.places.get(place.i)
-                        if entry is not None and place.idx not in used and _is_placed(place):
-                            return Location(name=entry.name, country=entry.code[:3])
+            for _, entry in _places_of(token, reading, used, _LOCATION_PREPS):
+                return Location(name=entry.name, country=entry.code[:3])
             if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head == token:
                 return None
             token = token.head
+
+    def _visit(self, cand: Candidate, reading: Reading, used: set[int]) -> Candidate | None:
+        """ "Obama and Putin will meet in Zurich", "held talks in Geneva": meeting in another state
+        is visiting it (042, "travel to another location for a meeting"). Only the meeting's own
+        place counts, not where it was announced or what it was about ("met in an effort to secure
+        a ceasefire in Gaza")."""
+        if not cand.source.country or not self.book.code_listed("meeting_codes", cand.code):
+            return None
+        for token in dict.fromkeys((cand.trigger, cand.clause)):
+            for place, entry in _places_of(token, reading, used, _MEETING_PREPS):
+                if entry.code[:3] == cand.source.country or _through_clause(place, token):
+                    continue
+                host = Actor(entry.code[:3], entry.name, place.idx, place.idx + len(place), via="place")
+                return replace(cand, code="042", target=host)
+        return None
+
+
+def _through_clause(place: Token, token: Token) -> bool:
+    """Does a verb stand between a place and the word whose phrase holds it?"""
+    for ancestor in place.ancestors:
+        if ancestor == token:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _places_of(token: Token, reading: Reading, used: set[int], preps: set[str]) -> Iterator[tuple[Token, Entry]]:
+    """The places in a word's own location phrases ("met in Zurich", "talks at the UN in Geneva")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for place in prep.subtree:
+                entry = reading.places.get(place.i)
+                if entry is not None and place.idx not in used and _is_placed(place):
+                    yield place, entry
 
 
 def _is_placed(place: Token) -> bool:

@@ -258,3 +258,10 @@ def test_events_with_one_side_count_for_activity_but_make_no_edge():
     assert sorted(g.nodes) == ["RUS", "UKR", "USA"]
     assert g.nodes["USA"]["activity"] == 1
     assert not g.has_edge("USA", "UKR")
+
+
+def test_roles_of_no_named_state_are_no_node():
+    # Governments of unknown states are not one actor: "---GOV" joins no edge and no node.
+    g = build_graph(frame(("2025-06-02", "---GOV", None, "CHN", "CHN", "051", 1, 3.4), ("2025-06-02", "RUS", "RUS", "CHN", "CHN", "040", 1, 1.0)), [], since=None, until=None, treaties="none")
+    assert sorted(g.nodes) == ["CHN", "RUS"]
+    assert g.nodes["CHN"]["activity"] == 2

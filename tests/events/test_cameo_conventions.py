@@ -602,3 +602,25 @@ def test_forces_killed_abroad_by_no_one_named_fell_to_the_place(code, text, expe
 def test_violence_coded_by_who_does_it_and_whom_it_kills(code, text, expected):
     events, _ = code(text)
     assert expected in {e.cameo for e in events}
+
+
+def test_helping_someone_named_is_aid(code):
+    events, _ = code("Japan helped the Philippine coast guard.")
+    assert ("JPN", "07", "PHLMIL") in triples(events)
+    events, _ = code("Japan helped negotiate the deal with Vietnam.")
+    assert not [e for e in events if e.root == "07"]
+
+
+def test_ordering_an_investigation_demands_one(code):
+    events, _ = code("Kenya's president ordered an inquiry into the killings by Ugandan troops.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("KENGOV", "101", "UGAMIL")]
+
+
+def test_meeting_in_another_state_is_visiting_it(code):
+    events, _ = code("Japanese and Indian ministers held talks in Geneva.")
+    assert {("JPNGOV", "042", "CHE"), ("INDGOV", "042", "CHE")} <= {(e.source.code, e.cameo, e.target.code) for e in events}
+    # The host does not visit itself, and what the meeting was about is no place it was held in.
+    events, _ = code("Modi met Kishida in Tokyo.")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo == "042"] == [("INDGOV", "JPN")]
+    events, _ = code("Modi met Kishida in an effort to secure peace in Ukraine.")
+    assert not [e for e in events if e.cameo == "042"]

@@ -16,6 +16,7 @@ from realpolitik.export import export, gdelt, plover
 from realpolitik.ingest.pipeline import ingest_articles
 from realpolitik.records import Article, Event
 from realpolitik.store import FRAME_COLUMNS, Store
+from realpolitik.store.queries import EventFilter
 
 runner = CliRunner()
 
@@ -78,6 +79,13 @@ def test_gdelt_rows_have_gdelts_61_columns_and_header(store, tmp_path):
     undated = next(r for r in rows if r["Actor1CountryCode"] == "FRA")
     assert undated["SQLDATE"] == "" and undated["Year"] == ""
     assert threat["AvgTone"] == "" and threat["ActionGeo_Lat"] == ""
+
+
+def test_gdelt_writes_a_role_of_no_named_state_bare(store):
+    stored = next(iter(store.events_batches(EventFilter(), gdelt.SELECT))).to_pylist()[0]
+    record = stored | {"source_code": "---GOV", "source_country": None, "source_sector": "GOV"}
+    fields = dict(zip(gdelt.COLUMNS, gdelt.row(record)))
+    assert (fields["Actor1Code"], fields["Actor1CountryCode"], fields["Actor1Type1Code"]) == ("GOV", "", "GOV")
 
 
 def test_gdelt_can_include_every_modality(store, tmp_path):

@@ -22,6 +22,9 @@ from realpolitik.datafiles import DataFileError, package_file, read_csv, read_ya
 ISO3 = r"[A-Z]{3}"
 CODE = r"[A-Z]{3}[A-Z0-9]{0,9}"
 INTERNATIONAL = ("IGO", "NGO", "IMG")
+# The country part of a role whose state the text never names ("the government" -> "---GOV"), as
+# PETRARCH and Phoenix write it.
+UNKNOWN_STATE = "---"
 
 # What an entry is; resolution and coreference treat the kinds differently. A town (from the
 # GeoNames gazetteer) is a place only where the sentence uses it as one; a city (curated) always.
@@ -38,8 +41,9 @@ COUNTRY, DEMONYM, CAPITAL, SEAT, CITY, TOWN, PERSON, ORGANISATION = (
 
 
 def country_of(code: str) -> str | None:
-    """The ISO3 country of an actor code; None for international actors (IGO..., NGO..., IMG...)."""
-    return None if code[:3] in INTERNATIONAL else code[:3]
+    """The ISO3 country of an actor code; None for international actors (IGO..., NGO..., IMG...)
+    and roles of no named state (---GOV)."""
+    return None if code[:3] in INTERNATIONAL or code[:3] == UNKNOWN_STATE else code[:3]
 
 
 def sector_of(code: str) -> str | None:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IS_TITLE, LENGTH, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -147,7 +147,7 @@ class NameMatcher:
     def _respellings(self, doc: Doc) -> dict[int, str]:
         if not len(doc):
             return {}
-        columns = doc.to_array([IS_TITLE, LENGTH, ORTH]).astype("uint64")
+        columns = doc.to_array([IS_TITLE, LENGTH, ORTH, IS_LOWER, IS_UPPER, IS_ALPHA]).astype("uint64")
         capitalised = np.flatnonzero((columns[:, 0] == 1) & (columns[:, 1] >= MIN_IN_NAME)).tolist()
         orth = columns[:, 2].tolist()
         respelt = {
@@ -159,14 +159,20 @@ class NameMatcher:
         return respelt
 
     def _recased(self, doc: Doc, columns: np.ndarray) -> dict[int, str]:
-        """A name written in lower case after a title: "President obama" is Obama. The spelling
-        is right, so the word needs no other word to vouch for it."""
+        """A name written in lower case after a title ("President obama" is Obama), or with the
+        shift key slipped ("iSrael" is Israel). The spelling is right, so the word needs no other
+        word to vouch for it."""
         titles = np.flatnonzero(columns[:-1, 0] == 1).tolist()
         found = {}
         for i in titles:
             word = doc[i + 1].text
             if doc[i].lower_ in TITLE_WORDS and word.islower() and word.isalpha() and (name := word.capitalize()) in self.curated_words:
                 found[i + 1] = name
+        mixed = np.flatnonzero((columns[:, 0] == 0) & (columns[:, 3] == 0) & (columns[:, 4] == 0) & (columns[:, 5] == 1)).tolist()
+        for i in mixed:
+            word = doc[i].text
+            if word[0].islower() and (name := word.capitalize()) in self.curated_words:
+                found[i] = name
         return found
 
     def _credible(self, span: Span, surface: str, respelt: dict[int, str]) -> bool:

@@ -20,6 +20,7 @@ from realpolitik.actors.dictionary import (
     CITY,
     TOWN,
     COUNTRY,
+    UNKNOWN_STATE,
     DEMONYM,
     ORGANISATION,
     PERSON,
@@ -85,6 +86,9 @@ class Reading:
     unplaced: dict[int, str] = field(default_factory=dict)
     # Roles and titled people with no state in their phrase, waiting for the sentence's state.
     unstated: dict[int, str] = field(default_factory=dict)
+    # Roles whose state the text never names ("---GOV"): a side of an event only where nothing
+    # else fills it, so they are kept apart from ``actors``.
+    stateless: dict[int, list[Actor]] = field(default_factory=dict)
 
     def at(self, token: Token) -> list[Actor]:
         return self.actors.get(token.i, [])
@@ -123,6 +127,7 @@ class ActorResolver:
                     reading.actors[token.i] = actors
             self._place_unplaced(sent, reading, discourse)
             self._state_unstated(sent, reading, discourse)
+            self._leave_stateless(sent, reading)
             discourse.end_sentence(thing_subject=_has_thing_subject(sent, reading))
         return reading
 
@@ -131,11 +136,12 @@ class ActorResolver:
         Mogadishu": a domestic body named with no state belongs to the place where its clause
         happens, when the sentence names no state before it."""
         for i in [i for i in reading.unplaced if sent.start <= i < sent.end]:
-            token, sector = sent.doc[i], reading.unplaced.pop(i)
+            token, sector = sent.doc[i], reading.unplaced[i]
             clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
             place = None if clause is None else place_in(clause, reading)
             if place is None:
                 continue
+            del reading.unplaced[i]
             actors = [Actor(place.code[:3] + sector, place.name, token.idx, token.idx + len(token.text), via="place", person=_is_person_noun(token))]
             reading.actors[i] = actors
             discourse.add(token, actors)
@@ -147,7 +153,7 @@ class ActorResolver:
         its people ("thousands of Kenyans") or the sentence's informant names it. A state or state
         organ named beside the role could as well be its counterpart ("the minister thanked China
         for its help"), so it names none."""
-        waiting = {i: reading.unstated.pop(i) for i in [i for i in reading.unstated if sent.start <= i < sent.end]}
+        waiting = {i: sector for i, sector in reading.unstated.items() if sent.start <= i < sent.end}
         if not waiting:
             return
         doc = sent.doc
@@ -170,9 +176,25 @@ class ActorResolver:
         (state,) = countries
         for i, sector in waiting.items():
             token = doc[i]
+            del reading.unstated[i]
             actors = [Actor(state + sector, None, token.idx, token.idx + len(token.text), via="sector", person=_is_person_noun(token))]
             reading.actors[i] = actors
             discourse.add(token, actors)
+
+    def _leave_stateless(self, sent: Span, reading: Reading) -> None:
+        """ "The government expressed appreciation for China's assistance", "civilians released by
+        Putin": a role whose state neither its phrase, its place nor its sentence names is still
+        that role, of no known state (``---GOV``), as PETRARCH codes it. No pronoun refers to it:
+        one that names a state would be worse read as a role of none. A name the dictionary does
+        not know is a role by its title ("former minister José Ábalos", "Senator Sayed"), but no
+        civilian: that sector comes from a word of the name ("the National Export Highway")."""
+        doc = sent.doc
+        for waiting in (reading.unplaced, reading.unstated):
+            for i in [i for i in waiting if sent.start <= i < sent.end]:
+                token, sector = doc[i], waiting.pop(i)
+                if sector == "CVL" and token.pos_ == "PROPN" and token.text[:1].isupper():
+                    continue
+                reading.stateless[i] = [Actor(UNKNOWN_STATE + sector, None, token.idx, token.idx + len(token.text), via="stateless", person=_is_person_noun(token))]
 
     def _is_people(self, token: Token) -> bool:
         """ "thousands of Kenyans": a people named by its demonym, not its state."""
@@ -406,6 +428,14 @@ class ActorResolver:
             pair = f"{child.lemma_.lower()} {token.lemma_.lower()}"
             if pair in nouns:
                 return nouns[pair]
+        # "the US Secretary of State", "the Ministry of Foreign Affairs": a phrase with its "of".
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    words = [c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod") and c.i < pobj.i]
+                    phrase = f"{token.lemma_.lower()} of {' '.join([*words, pobj.lemma_.lower()])}"
+                    if phrase in nouns:
+                        return nouns[phrase]
         head_sector = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         for child in token.children:
             if child.dep_ not in ("compound", "amod") or child.i in names or child.lemma_.lower() not in nouns:

@@ -16,7 +16,8 @@ Conventions shared by the other analysis modules (and defined here):
 * **Actors.** An actor argument may be a country (``RUS``) or a fuller code (``RUSGOV``): it
   matches an event side whose country equals it or whose actor code starts with it. Graph nodes
   and alert dyads use :func:`node_of`: the country when there is one, else the actor code (so
-  organisations such as ``IGOUNO`` are their own nodes).
+  organisations such as ``IGOUNO`` are their own nodes). A role of no named state (``---GOV``)
+  is no node: governments of unknown states are not one actor.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from realpolitik.actors.dictionary import UNKNOWN_STATE
 
 __all__ = [
     "FREQUENCIES",
@@ -58,10 +61,12 @@ TIMELINE_COLUMNS = [
 
 
 def node_of(code: Any, country: Any = None) -> str | None:
-    """The graph node of one event side: its country, else its actor code; None when neither."""
+    """The graph node of one event side: its country, else its actor code; None when neither
+    or when the actor is a role of no named state."""
     for value in (country, code):
         if isinstance(value, str) and value.strip():
-            return value.strip().upper()
+            node = value.strip().upper()
+            return None if node.startswith(UNKNOWN_STATE) else node
     return None
 
 
@@ -70,7 +75,7 @@ def _node_series(df: pd.DataFrame, side: str) -> pd.Series:
     code = df[f"{side}_code"].astype("object")
     out = country.where(country.notna() & (country.astype(str).str.strip() != ""), code)
     # A plain list keeps None as None: pandas 3's map turns it into NaN, which is truthy.
-    return pd.Series([v.strip().upper() if isinstance(v, str) and v.strip() else None for v in out], index=df.index, dtype="object")
+    return pd.Series([node_of(v) for v in out], index=df.index, dtype="object")
 
 
 def add_nodes(df: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from itertools import permutations
 
 from spacy.tokens import Span, Token
 
+from realpolitik.actors.dictionary import UNKNOWN_STATE
 from realpolitik.actors.names import SETTLEMENT_NOUNS
 from realpolitik.actors.resolve import PACT_NOUNS, PART_NOUNS, Actor, Reading, place_in
 from realpolitik.events.ontology import quad_class
@@ -47,6 +48,9 @@ class Candidate:
     target: Actor | None
     inherited: bool  # the source came through control or a light verb, not a direct subject
     theme: Token | None = None
+    # Roles of no named state in the target slots: the target of last resort, when neither the
+    # clause nor a parallel one names another (``_inherit_parallel_targets``).
+    roles: tuple[Actor, ...] = ()
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -168,7 +172,7 @@ class Extractor:
         found.extend(self._allegations(sent, reading, found))
         found = [self._coded_by_doers(_claim_target(c, found)) for c in found]
         found = [self._verbal_attack(c) for c in _inherit_parallel_targets(found)]
-        return found + self._grounds(found)
+        return [c for c in found + self._grounds(found) if _has_known_party(c)]
 
     # Violence named by who does it: (doer words, codes it recodes, the code it becomes).
     _DOER_CODES = (
@@ -376,6 +380,8 @@ class Extractor:
             for c in verb.children
         )
         options = [(ph, p) for ph, p in options if has_complement or not p.needs_complement]
+        if any(p.transitive for _, p in options) and not any(self.actors(c, reading) for c in verb.children if c.dep_ == "dobj"):
+            options = [(ph, p) for ph, p in options if not p.transitive]  # "helped negotiate the deal"
         if subject is not None and subject.lower_ == "it":
             options = [(ph, p) for ph, p in options if p.code[:2] not in self.book.cue("people_only_roots")]
         for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
@@ -398,6 +404,9 @@ class Extractor:
                 # "a roadside bombing killed two soldiers": the means says what kind of attack.
                 unattributed = any(s.via == "unattributed" for s in sources)
                 pattern = self._means_pattern(means, pattern, unattributed) if means is not None else pattern
+            if not sources:
+                doers = self._agent_phrases(verb) if self._is_passive(verb) else [subject] if subject is not None else []
+                sources = self._roles(doers, reading)
             # "killed 23 people as well as themselves": the doers themselves name no one else.
             targets = [t for t in _not_own(targets, sources) if t.code not in {s.code for s in sources}]
             if not targets:
@@ -411,9 +420,10 @@ class Extractor:
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                     or self._place_targets(verb, pattern, reading)
                 )
+            roles = [] if targets else self._roles([subject] if subject is not None and self._is_passive(verb) else [], reading) or self._role_targets(pattern, [verb], theme, reading, phrase_preps)
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
             pattern = self._warning_about(verb, pattern, targets, reading)
-            out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme))
+            out.extend(self._combine(verb, verb, pattern, sources, targets, inherited, theme, roles))
         return out
 
     def _grounds(self, found: list[Candidate]) -> list[Candidate]:
@@ -487,6 +497,9 @@ class Extractor:
             clause = noun
             if not sources and light is not None:
                 sources, inherited, clause = light_sources, True, light
+            if not sources:
+                owner = [c for c in noun.children if c.dep_ == "poss"]
+                sources = self._roles(owner or ([_subject(light)] if light is not None and not self._is_passive(light) else []), reading)
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts, sources=sources)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
@@ -509,8 +522,9 @@ class Extractor:
             elif pattern.reciprocal and not sources and not targets:
                 sources, targets = self._adjunct_parties(carrier, pattern, reading)
                 inherited = True
+            roles = [] if targets else self._role_targets(pattern, hosts, theme, reading, [])
             pattern = self._unnamed_counterpart(pattern, targets, hosts, theme)
-            out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None))
+            out.extend(self._combine(noun, clause, pattern, sources, targets, inherited, theme if theme != noun else None, roles))
         return out
 
     def _adjunct_parties(self, carrier: Token, pattern: EventPattern, reading: Reading) -> tuple[list[Actor], list[Actor]]:
@@ -569,18 +583,34 @@ class Extractor:
     def _is_passive(self, verb: Token) -> bool:
         return _is_passive(verb) and not self._is_stative(verb)
 
+    def _roles(self, phrases: Iterable[Token | None], reading: Reading) -> list[Actor]:
+        """Roles of no named state (``---GOV``) that phrases name, for a side of an event nothing
+        else fills: "The government expressed appreciation for China's help", "police arrested
+        dozens of Russian tourists", "the civilians were released by Putin"."""
+        found = [
+            a for phrase in phrases if phrase is not None for member in conjuncts(phrase)
+            for head in [member, *(p for prep in member.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")]
+            for a in reading.stateless.get(head.i, [])
+        ]  # fmt: skip
+        return list({a.code: a for a in found}.values())
+
+    def _role_targets(self, pattern: EventPattern, hosts: list[Token], theme: Token | None, reading: Reading, extra_preps: list[str]) -> list[Actor]:
+        """The first role of no named state in the pattern's target slots."""
+        carriers = [*hosts, *([theme] if theme is not None and theme not in hosts else [])]
+        for slot in [*extra_preps, *pattern.target]:
+            for carrier in carriers:
+                found = self._roles(self._slot(carrier, slot, theme), reading)
+                if found:
+                    return found
+        return []
+
+    def _agent_phrases(self, verb: Token) -> list[Token]:
+        return [p for prep in verb.children if prep.dep_ == "agent" for p in prep.children if p.dep_ == "pobj"]
+
     def _agents(self, verb: Token, reading: Reading) -> list[Actor]:
         """The "by" agent of a passive verb, or whoever wielded it: "hit by a missile fired by the
         rebels", "killed by a bomb believed to have been planted by militants"."""
-        found: list[Actor] = []
-        for agent in verb.children:
-            if agent.dep_ != "agent":
-                continue
-            for p in agent.children:
-                if p.dep_ != "pobj":
-                    continue
-                found += self.actors(p, reading) or self._wielders(p, reading)
-        return found
+        return [a for p in self._agent_phrases(verb) for a in self.actors(p, reading) or self._wielders(p, reading)]
 
     def _fired_means(self, verb: Token, pattern: EventPattern) -> EventPattern:
         """ "the airliner was blown up by a missile": violence done by a fired weapon is the firing
@@ -1224,6 +1254,7 @@ class Extractor:
         targets: list[Actor],
         inherited: bool,
         theme: Token | None = None,
+        roles: list[Actor] | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
         sources = [s for s in sources if s.sector not in pattern.not_source]
@@ -1269,7 +1300,7 @@ class Extractor:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Candidate(trigger, clause, pattern, pattern.code, source, target, inherited, theme))
+            out.append(Candidate(trigger, clause, pattern, pattern.code, source, target, inherited, theme, () if target else tuple(roles or ())))
             if pattern.inverse and target is not None:
                 out.append(Candidate(trigger, clause, pattern, pattern.inverse, target, source, inherited, theme))
         return out
@@ -1287,6 +1318,16 @@ def _not_own(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     """ "Serbia agreed to move its embassy", "Israel strengthened its forces in Lebanon": the
     source's own embassy or forces are no counterpart."""
     return [t for t in targets if not (t.via == "own" and any(t.country == s.country for s in sources))]
+
+
+def _has_known_party(cand: Candidate) -> bool:
+    """ "Police arrested the protesters": an act between roles of no named state places nothing on
+    an analyst's map; one party of a known state or body must take part. Such a role most likely
+    acts at home, so a state named only as a place is no counterpart of it ("the president
+    travelled to South Dakota")."""
+    sides = [a for a in (cand.source, cand.target) if a is not None]
+    known = [a for a in sides if not a.code.startswith(UNKNOWN_STATE)]
+    return len(known) == len(sides) or (len(known) == 1 and not (known[0].via == "place" and len(known[0].code) == 3))
 
 
 def _same_side(source: Actor, target: Actor) -> bool:
@@ -1423,10 +1464,17 @@ def _inherit_parallel_targets(candidates: list[Candidate]) -> list[Candidate]:
                 (o for o in candidates if o.target is not None and o.source.country == cand.source.country and _shares_target(cand, o)),
                 None,
             )
-            if sibling is None:
+            if sibling is not None:
+                cand = replace(cand, target=sibling.target, inherited=True)
+        if cand.target is None:
+            # Roles of no named state, last: "police arrested dozens of protesters". One of the
+            # doer's own sector could be the doer itself ("will resign as prime minister").
+            roles = [r for r in cand.roles if r.sector != cand.source.sector]
+            if roles:
+                out.extend(replace(cand, target=role) for role in roles)
                 continue
-            cand = replace(cand, target=sibling.target, inherited=True)
-        out.append(cand)
+        if cand.target is not None or cand.pattern.no_target:
+            out.append(cand)
     return out
 
 

@@ -18,7 +18,7 @@ DEFAULT_TARGETS = ("dobj", "dative", "to", "with", "against", "on", "at", "towar
 VALID_SLOTS = {"dobj", "dative", "nsubjpass", "relcl"}
 _KEYS = {
     "code", "verbs", "nouns", "theme", "not_theme", "target", "reciprocal", "inverse", "no_target",
-    "intransitive", "not_source", "needs_verb", "yields_to_complement", "theme_is_subject", "needs_complement", "note", "__line__",
+    "intransitive", "transitive", "not_source", "needs_verb", "yields_to_complement", "theme_is_subject", "needs_complement", "note", "__line__",
 }
 
 
@@ -55,6 +55,7 @@ class EventPattern:
     inverse: str | None = None
     no_target: bool = False
     intransitive: bool = False  # only without a direct object ("protesters demonstrated")
+    transitive: bool = False  # only with a direct object that names an actor ("helped Jordan")
     not_source: tuple[str, ...] = ()  # source sectors that cannot do this ("GOV" for street protests)
     needs_verb: bool = False  # nominal event only as a light verb's object ("signed a pact")
     yields_to_complement: bool = False  # dropped when its complement is an event ("pledged to send aid")
@@ -139,6 +140,7 @@ def load_patterns(path: Path) -> list[EventPattern]:
                 target=tuple(target) if target is not None else DEFAULT_TARGETS,
                 reciprocal=bool(entry.get("reciprocal", False)),
                 intransitive=bool(entry.get("intransitive", False)),
+                transitive=bool(entry.get("transitive", False)),
                 needs_verb=bool(entry.get("needs_verb", False)),
                 yields_to_complement=bool(entry.get("yields_to_complement", False)),
                 theme_is_subject=bool(entry.get("theme_is_subject", False)),

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TextIO
 
+from realpolitik.actors.dictionary import UNKNOWN_STATE
 from realpolitik.store.queries import EventFilter
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -74,6 +75,8 @@ def _clean(value) -> str:
 
 def _actor(code, name, country, sector) -> list[str]:
     known = code[3:] if code and code[:3] in _GROUP_PREFIXES else ""
+    if code and code.startswith(UNKNOWN_STATE):
+        code = code[len(UNKNOWN_STATE) :]  # GDELT writes a role of no named state bare: "GOV"
     return [
         _clean(code),
         _clean(name.upper() if name else None),
