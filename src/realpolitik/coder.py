@@ -64,7 +64,6 @@ class Coder:
         self.reporting = self.book.cue("reporting_verbs")
         self.refusals = self.book.cue("refusal_verbs")
         self.schedulers = self.book.cue("schedulers")
-        self.possibility_modals = self.book.cue("possibility_modals")
         self.defence_pledges = [p.split() for p in self.book.cue("defence_pledges")]
         self.filtering = filtering
         self.filter = CandidateFilter(self.nlp, self.resolver.names, self.book, self.dictionary.sector_nouns, self.dictionary.name_heads)
@@ -247,13 +246,10 @@ class Coder:
 
     def _threat_speech_act(self, cand: Candidate, event: Event, sentence: SentenceRef, article: Article, reading: Reading, used: set[int]) -> Event | None:
         """Stating a conditional hostile act is itself a threat, asserted now: "Moscow would take
-        actions ... if it proceeds" -> the speaker THREATENS the target. What the writer says
-        only could happen ("if he were removed, the Senate could disqualify him") threatens nothing."""
+        actions ... if it proceeds" -> the speaker THREATENS the target."""
         if event.quad_class < 3 or event.target is None:
             return None
         speaker_verb = _reporting_head(cand.clause, self.reporting)
-        if speaker_verb is None and any(c.dep_ == "aux" and c.lower_ in self.possibility_modals for c in cand.clause.children):
-            return None
         anchor = speaker_verb or cand.clause
         source = cand.source
         if speaker_verb is not None:

@@ -624,10 +624,3 @@ def test_meeting_in_another_state_is_visiting_it(code):
     assert [(e.source.code, e.target.code) for e in events if e.cameo == "042"] == [("INDGOV", "JPN")]
     events, _ = code("Modi met Kishida in an effort to secure peace in Ukraine.")
     assert not [e for e in events if e.cameo == "042"]
-
-
-def test_what_the_writer_says_only_could_happen_is_no_threat(code):
-    events, _ = code("If Kenya joins the pact, Uganda could expel its diplomats.")
-    assert not [e for e in events if e.cameo == "130"]
-    events, _ = code("If Kenya joins the pact, Uganda will expel its diplomats.")
-    assert [(e.source.code, e.target.code) for e in events if e.cameo == "130"] == [("UGA", "KENDIP")]
