@@ -484,3 +484,10 @@ def test_a_rally_held_to_protest_something_is_aimed_at_its_doer(code):
 def test_leaving_a_pact_is_aimed_at_its_other_party_not_ones_own_state(code, text, expected):
     events, _ = code(text, date="2020-06-01")
     assert expected in dyads(events) and all(e.source.country != e.target.country for e in events if e.target)
+
+
+def test_a_phrase_after_the_object_that_names_the_act_says_to_whom(code):
+    events, _ = code("Rebels opened fire on a Kenyan aid convoy.")
+    assert {e.cameo for e in events} == {"193"}  # no convoy let through
+    events, _ = code("The US provided Ukraine with weapons.")
+    assert ("USA", "07", "UKR") in triples(events)

@@ -34,6 +34,8 @@ _PLACE_PREPS = _LOCATIVE | {"into", "to", "on", "at", "against"}
 _CIRCUMSTANCE = {"after", "during", "following", "amid", "amidst", "in", "despite"}
 # Lines between states: "troops on alert along the border with Pakistan" face Pakistan.
 _BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Prepositions whose object may be what a verb does: "provided them with arms", "agreed on a truce".
+_THEME_PREPS = ("with", "for", "on")
 # Prepositions by which an object noun names who it concerns ("an offer from X", "action against X").
 _OBJECT_COMPLEMENTS = ("from", "by", "against", "on", "over", "toward", "towards")
 
@@ -384,7 +386,17 @@ class Extractor:
             options = [(ph, p) for ph, p in options if not p.transitive]  # "helped negotiate the deal"
         if subject is not None and subject.lower_ == "it":
             options = [(ph, p) for ph, p in options if p.code[:2] not in self.book.cue("people_only_roots")]
-        for pattern, theme in self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers)):
+        chosen = self._choose(options, fits, themes, has_object, via_prep, frozenset(t.i for t in movers))
+        # "opened fire on a convoy": once the object names what is done, a phrase after it says to
+        # whom ("provided Ukraine with weapons" still takes its theme from "with", and "called for
+        # peace" from the verb's own particle).
+        adjuncts = {
+            t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _THEME_PREPS and c.lower_ not in theme_preps
+            for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)
+        }  # fmt: skip
+        if any(theme is not None and theme.i not in adjuncts for _, theme in chosen):
+            chosen = [(pattern, theme) for pattern, theme in chosen if theme is None or theme.i not in adjuncts]
+        for pattern, theme in chosen:
             phrase_preps = [w for ph, p in options if p is pattern and fits(ph) for w in ph.extra]
             sources, inherited = subjects, controlled
             targets = self._targets(pattern, verb, theme, reading, extra_preps=phrase_preps, hosts=[verb], sources=subjects)
@@ -566,7 +578,7 @@ class Extractor:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 themes.extend(conjuncts(child))
                 themes.extend(self._measured(child))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "for", "on"):
+            elif child.dep_ == "prep" and child.lower_ in _THEME_PREPS:
                 themes.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
             elif child.dep_ == "nsubjpass":
                 themes.extend(conjuncts(child))
