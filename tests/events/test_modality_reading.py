@@ -151,3 +151,11 @@ def test_an_infinitive_right_after_a_pledge_is_what_is_pledged(code):
     assert {(e.cameo[:2], e.modality) for e in events} >= {("19", "intended"), ("13", "asserted")}
     events, _ = code("Syrian troops came to Homs to fight the rebels.")
     assert all(e.modality == "asserted" for e in events if e.root == "19")
+
+
+def test_a_cancelled_event_did_not_happen(code):
+    events, _ = code("Biden's cancelled visit to Kenya angered Nairobi.")
+    assert {(e.cameo, e.modality) for e in events if e.trigger.text == "visit"} == {("042", "negated"), ("043", "negated")}
+    # The parser hangs "which was cancelled" on the place; the trip is what was cancelled.
+    events, _ = code("Biden's planned trip to Warsaw, which was cancelled, angered Poland.")
+    assert {e.modality for e in events if e.trigger.text == "trip"} == {"negated"}

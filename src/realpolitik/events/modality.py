@@ -34,6 +34,7 @@ class ModalReading:
 class ModalityReader:
     def __init__(self, book: PatternBook) -> None:
         self.negators = book.cue("negators")
+        self.cancelling = book.cue("cancelling_words")
         self.intenders = book.cue("intenders")
         self.perpetrating = book.cue("perpetrating_verbs")
         self.hypothesisers = book.cue("hypothesisers")
@@ -63,6 +64,13 @@ class ModalityReader:
     # -- nouns: presupposed unless modified ("no visit", "potential cooperation") ------------
 
     def _noun_reading(self, noun: Token) -> ModalReading | None:
+        # "the cancelled visit", "a planned trip to Warsaw, which was cancelled": it did not happen,
+        # whatever was planned. The parser hangs the relative clause on the nearest noun ("Warsaw"),
+        # but a place is not what was cancelled.
+        phrase = [noun, *(p for prep in noun.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj")]
+        for child in (c for word in phrase for c in word.children):
+            if child.dep_ in ("amod", "acl", "relcl") and (child.head == noun or child.dep_ == "relcl") and {child.lower_, child.lemma_.lower()} & self.cancelling:
+                return ModalReading("negated", cue=child.lower_)
         for child in noun.children:
             word = child.lower_
             if child.dep_ in ("det", "neg") and word in _NEGATIVE_DETERMINERS:
