@@ -491,3 +491,22 @@ def test_a_phrase_after_the_object_that_names_the_act_says_to_whom(code):
     assert {e.cameo for e in events} == {"193"}  # no convoy let through
     events, _ = code("The US provided Ukraine with weapons.")
     assert ("USA", "07", "UKR") in triples(events)
+
+
+def test_according_to_names_an_informant_not_a_target(code):
+    events, _ = code("According to the BBC, the Kenyan government expressed disappointment.")
+    assert events == []
+    events, _ = code("According to Reuters, Kenya criticized Uganda.")
+    assert triples(events) == {("KEN", "11", "UGA")}
+
+
+def test_a_spokesman_speaks_for_the_body_named_after_for(code):
+    events, _ = code("A spokesman for the Kenyan government criticized Uganda.")
+    assert triples(events) == {("KENGOV", "11", "UGA")}
+
+
+def test_a_rejected_proposal_is_aimed_where_the_proposed_act_is(code):
+    events, _ = code("Germany rejected a proposal to impose sanctions on Iran.")
+    assert ("DEU", "12", "IRN") in triples(events)
+    events, _ = code("The African Union rejected a call to deploy troops in Somalia.")
+    assert ("IGOAU", "12", "SOM") in triples(events)

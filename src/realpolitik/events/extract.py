@@ -118,6 +118,11 @@ class Extractor:
                 leaders = [a for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in reading.at(c) or reading.modifiers.get(c.i, [])]
                 if leaders:
                     return leaders
+        # "a spokesman for the Kenyan government": who speaks for a body is it.
+        if token.lemma_.lower() in self.book.cue("speaking_for_nouns"):
+            found = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
+            if found:
+                return found
         # "the government of Mali", "leaders of Russia and China": the "of" object names them;
         # "with the exception of Cyprus" leaves it out.
         if token.pos_ == "NOUN" and token.lemma_.lower() not in self.book.cue("exclusion_nouns"):
@@ -950,11 +955,20 @@ class Extractor:
 
     def _complement_targets(self, verb: Token, reading: Reading) -> list[Actor]:
         """A speech act aimed through its complement: "threatened to break off relations with
-        Congo" (the complement's object), "demanded that the US cancel" (its subject)."""
-        for clause in verb.children:
-            if clause.dep_ == "xcomp":
+        Congo" (the complement's object), "demanded that the US cancel" (its subject); or through
+        its object's, at whom or where the proposed act is aimed: "rejected a proposal to impose
+        sanctions on Iran", "rejected a call to deploy troops in Somalia"."""
+        proposed = [
+            c for obj in verb.children if obj.dep_ == "dobj" and obj.lemma_.lower() in self.book.cue("message_nouns")
+            for c in obj.children if c.dep_ in ("acl", "relcl") and is_infinitive(c)
+        ]  # fmt: skip
+        for clause in [*verb.children, *proposed]:
+            if clause.dep_ == "xcomp" or clause in proposed:
                 carriers = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
                 found = self._first_named(((carrier, slot) for carrier in carriers for slot in DEFAULT_TARGETS), reading)
+                if not found and clause in proposed:
+                    places = [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE for p in prep.children if p.dep_ == "pobj"]
+                    found = next((state for p in places if (state := _state_at(p, reading, named=True))), [])
                 if found:
                     return found
             if clause.dep_ == "ccomp" and not _is_question(clause):
@@ -1378,10 +1392,18 @@ def _in_proper_name(token: Token) -> bool:
     )
 
 
+# First words of two-word prepositions, whose "to" is no particle of the verb: "according to the
+# BBC" names an informant, not a target.
+_COMPLEX_PREPOSITIONS = {"according", "due", "owing", "thanks", "prior", "contrary", "pursuant", "next", "close"}
+
+
 def _with_particle_children(token: Token) -> list[Token]:
     """A word's dependents, and those of a bare particle it governs: "pulled out of the deal",
     where the parser hangs "of" on "out"."""
-    particles = [c for c in token.children if c.dep_ in ("prt", "prep") and not any(p.dep_ == "pobj" for p in c.children)]
+    particles = [
+        c for c in token.children
+        if c.dep_ in ("prt", "prep") and c.lower_ not in _COMPLEX_PREPOSITIONS and not any(p.dep_ == "pobj" for p in c.children)
+    ]  # fmt: skip
     # "called for Russia to withdraw": "for" marks the clause whose subject it governs.
     marks = [m for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > token.i for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
     return [*token.children, *(g for c in particles for g in c.children), *marks]
