@@ -510,3 +510,10 @@ def test_a_rejected_proposal_is_aimed_where_the_proposed_act_is(code):
     assert ("DEU", "12", "IRN") in triples(events)
     events, _ = code("The African Union rejected a call to deploy troops in Somalia.")
     assert ("IGOAU", "12", "SOM") in triples(events)
+
+
+def test_violence_in_someones_custody_is_the_custodians(code):
+    events, _ = code("Two Palestinians were tortured in Israeli custody.")
+    assert triples(events) == {("ISR", "18", "PSE")}
+    events, _ = code("A Syrian journalist died as a result of torture while in Turkish police custody.")
+    assert ("TURCOP", "18", "SYRMED") in triples(events)

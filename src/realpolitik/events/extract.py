@@ -417,6 +417,8 @@ class Extractor:
             if not sources:
                 sources = self._crowd_sources(verb, pattern, reading)
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
+                sources = self._custodians(verb, reading)
+            if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
                 sources, means = self._attackers_by_means(verb, reading)
                 # "a roadside bombing killed two soldiers": the means says what kind of attack.
                 unattributed = any(s.via == "unattributed" for s in sources)
@@ -514,6 +516,10 @@ class Extractor:
             clause = noun
             if not sources and light is not None:
                 sources, inherited, clause = light_sources, True, light
+            governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            violent = pattern.code[:2] in self.book.cue("unattributed_roots")
+            if not sources and violent and governor is not None:
+                sources, inherited = self._custodians(governor, reading), True
             if not sources:
                 owner = [c for c in noun.children if c.dep_ == "poss"]
                 sources = self._roles(owner or ([_subject(light)] if light is not None and not self._is_passive(light) else []), reading)
@@ -522,6 +528,9 @@ class Extractor:
                 targets = self._demanded_of(noun, reading)
             if not targets and light is not None:
                 targets = self._adjunct_targets(light, pattern, reading) or self._place_targets(light, pattern, reading)
+            if not targets and violent and governor is not None and governor.lemma_.lower() in self.book.cue("dying_verbs"):
+                # "a Palestinian prisoner died as a result of torture": who died suffered it.
+                targets = self.actors(_subject(governor), reading)
             if not targets and not self._is_means_of_an_act(noun):
                 # "claimed the suicide bombing in Kabul" (but "killed by an airstrike in Iraq" hit
                 # whom the killing names)
@@ -1042,6 +1051,13 @@ class Extractor:
                 if found:
                     return found
         return []
+
+    def _custodians(self, verb: Token, reading: Reading) -> list[Actor]:
+        """ "two Palestinians were tortured in Israeli custody", "died as a result of torture while
+        in Turkish police custody": who holds the victims did what was done to them there."""
+        nouns = self.book.cue("custody_nouns")
+        held = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "under") for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns]
+        return next((found for p in held if (found := self.actors(p, reading))), [])
 
     def _attackers_by_means(self, verb: Token, reading: Reading) -> tuple[list[Actor], Token | None]:
         """Who attacked, when the clause names only the means (returned too): its agent if the
