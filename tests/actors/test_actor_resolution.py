@@ -25,6 +25,11 @@ def test_a_capital_after_in_is_a_place_not_an_actor(code):
     assert events[0].location.country == "RUS"
 
 
+def test_victims_are_civilians_of_where_they_are(code):
+    events, _ = code("China sent aid to the earthquake victims in Nepal.")
+    assert triples(events) == {("CHN", "07", "NPLCVL")}
+
+
 def test_a_sector_phrase_may_end_in_its_of_phrase(code):
     events, _ = code("The US Secretary of State criticized Iran.")
     assert triples(events) == {("USADIP", "11", "IRN")}
