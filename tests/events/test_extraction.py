@@ -517,3 +517,10 @@ def test_violence_in_someones_custody_is_the_custodians(code):
     assert triples(events) == {("ISR", "18", "PSE")}
     events, _ = code("A Syrian journalist died as a result of torture while in Turkish police custody.")
     assert ("TURCOP", "18", "SYRMED") in triples(events)
+
+
+def test_a_condemned_act_is_aimed_at_its_doer_named_after_by(code):
+    events, _ = code("Japan condemned the shelling of Ukrainian cities by Russia.")
+    assert ("JPN", "11", "RUS") in triples(events)
+    events, _ = code("Japan condemned the shelling of Ukrainian cities.")
+    assert ("JPN", "11", "UKR") in triples(events)

@@ -782,6 +782,9 @@ class Extractor:
         actions"), or the agent of the act it names ("violations by Algerian security forces")."""
         # An act's doer before its patient: "condemned Russia's invasion of Ukraine" is aimed at Russia.
         owner = self._possessor(token, reading)
+        if token.lemma_.lower() in self.book.by_noun and not owner:
+            # "condemned the shelling of Ukrainian cities by Russia": the act's doer, after "by".
+            owner = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in prep.children if p.dep_ == "pobj" for a in self.actors(p, reading)]
         found = (owner if token.lemma_.lower() in self.book.by_noun else []) or self.actors(token, reading) or owner
         if found:
             return found
