@@ -524,3 +524,8 @@ def test_a_condemned_act_is_aimed_at_its_doer_named_after_by(code):
     assert ("JPN", "11", "RUS") in triples(events)
     events, _ = code("Japan condemned the shelling of Ukrainian cities.")
     assert ("JPN", "11", "UKR") in triples(events)
+
+
+def test_a_call_is_about_the_place_down_its_phrase(code):
+    events, _ = code("Brazil's president called for an end to the war in Ukraine.")
+    assert triples(events) == {("BRAGOV", "02", "UKR")}

@@ -900,10 +900,10 @@ class Extractor:
                         return found
                     entry = reading.places.get(token.i)
                     if entry is None and about_place and slot not in ("dobj", "dative", "nsubjpass", "relcl"):
-                        # "sorrow for the floods in Texas", "sympathy for the people of Dagestan":
-                        # what a statement is about lies in a place.
-                        entry = next((reading.places[p.i] for prep in token.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE | {"of"}
-                                      for p in prep.children if p.dep_ == "pobj" and p.i in reading.places), None)
+                        # "sorrow for the floods in Texas", "sympathy for the people of Dagestan",
+                        # "called for an end to the war in Ukraine": what a statement is about lies
+                        # in a place.
+                        entry = _place_about(token, reading)
                     if not place and entry is not None and (slot != "from" or pattern.target != DEFAULT_TARGETS):
                         # "recalled its ambassador from Vienna", "withdrew its troops from Kherson",
                         # "demanded access to Gaza": a place the act is aimed at stands for its state
@@ -1457,6 +1457,23 @@ def _state_at(place: Token, reading: Reading, named: bool) -> list[Actor]:
         return [replace(owners[0], via="place")]
     found = [Actor(a.country, a.name, place.idx, place.idx + len(place), via="place") for a in reading.at(place) if a.country] if named else []
     return found[:1]
+
+
+def _place_about(noun: Token, reading: Reading, depth: int = 3):
+    """The first place in a noun's chain of prepositional phrases ("an end to the war in Ukraine"),
+    named after "in", "of" or the like; verbs end the chain."""
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.i in reading.places and prep.lower_ in _LOCATIVE | {"of"}:
+                return reading.places[p.i]
+            found = _place_about(p, reading, depth - 1) if depth > 1 else None
+            if found is not None:
+                return found
+    return None
 
 
 def _settlement_owners(place: Token, reading: Reading) -> list[Actor]:
