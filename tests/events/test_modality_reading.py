@@ -159,3 +159,11 @@ def test_a_cancelled_event_did_not_happen(code):
     # The parser hangs "which was cancelled" on the place; the trip is what was cancelled.
     events, _ = code("Biden's planned trip to Warsaw, which was cancelled, angered Poland.")
     assert {e.modality for e in events if e.trigger.text == "trip"} == {"negated"}
+
+
+def test_a_hostile_act_on_a_condition_is_aimed_at_whoever_must_meet_it(code):
+    events, _ = code("China warned that it would retaliate if Manila continued its patrols.")
+    assert {(e.source.code, e.cameo, e.target.code, e.modality) for e in events} == {
+        ("CHN", "130", "PHLGOV", "asserted"),
+        ("CHN", "170", "PHLGOV", "conditional"),
+    }

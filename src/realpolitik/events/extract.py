@@ -438,6 +438,8 @@ class Extractor:
                     or ([a for v in _patients(verb) for a in self.actors(v, reading)] if verb.dep_ == "acl" else [])
                     or (self._protest_demands(verb, reading) if pattern.code.startswith("14") else [])
                     or self._place_targets(verb, pattern, reading)
+                    # other hostile acts on a condition, after the place they are done to
+                    or (self._condition_subject(verb, reading) if quad_class(pattern.code) >= 3 else [])
                 )
             roles = [] if targets else self._roles([subject] if subject is not None and self._is_passive(verb) else [], reading) or self._role_targets(pattern, [verb], theme, reading, phrase_preps)
             pattern = self._unnamed_counterpart(pattern, targets, [verb], theme)
@@ -1200,8 +1202,9 @@ class Extractor:
         return []
 
     def _condition_subject(self, verb: Token, reading: Reading) -> list[Actor]:
-        """ "threatened to launch an offensive unless Baghdad accepted its conditions": a threat
-        is aimed at whoever must meet its condition."""
+        """ "threatened to launch an offensive unless Baghdad accepted its conditions", "would
+        retaliate if Manila continued its patrols": a threat, or a hostile act on a condition, is
+        aimed at whoever must meet the condition."""
         marks = self.book.cue("condition_marks")
         for clause in verb.subtree:
             if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
