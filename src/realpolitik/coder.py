@@ -287,7 +287,7 @@ class Coder:
             token = token.head
 
     def _visit(self, cand: Candidate, reading: Reading, used: set[int]) -> Candidate | None:
-        """ "Obama and Putin will meet in Zurich", "held talks in Geneva": meeting in another state
+        """ "the Japanese and Indian ministers met in Geneva", "held talks in Doha": meeting in another state
         is visiting it (042, "travel to another location for a meeting"). Only the meeting's own
         place counts, not where it was announced or what it was about ("met in an effort to secure
         a ceasefire in Gaza")."""
@@ -313,7 +313,7 @@ def _through_clause(place: Token, token: Token) -> bool:
 
 
 def _places_of(token: Token, reading: Reading, used: set[int], preps: set[str]) -> Iterator[tuple[Token, Entry]]:
-    """The places in a word's own location phrases ("met in Zurich", "talks at the UN in Geneva")."""
+    """The places in a word's own location phrases ("met in Geneva", "talks at the UN in Geneva")."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for place in prep.subtree:

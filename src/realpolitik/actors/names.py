@@ -160,7 +160,7 @@ class NameMatcher:
 
     def _recased(self, doc: Doc, columns: np.ndarray) -> dict[int, str]:
         """A name written in lower case after a title ("President obama" is Obama), or with the
-        shift key slipped ("iSrael" is Israel). The spelling is right, so the word needs no other
+        shift key slipped ("rUssia" is Russia). The spelling is right, so the word needs no other
         word to vouch for it."""
         titles = np.flatnonzero(columns[:-1, 0] == 1).tolist()
         found = {}

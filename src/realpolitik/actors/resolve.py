@@ -182,12 +182,12 @@ class ActorResolver:
             discourse.add(token, actors)
 
     def _leave_stateless(self, sent: Span, reading: Reading) -> None:
-        """ "The government expressed appreciation for China's assistance", "civilians released by
-        Putin": a role whose state neither its phrase, its place nor its sentence names is still
-        that role, of no known state (``---GOV``), as PETRARCH codes it. No pronoun refers to it:
-        one that names a state would be worse read as a role of none. A name the dictionary does
-        not know is a role by its title ("former minister José Ábalos", "Senator Sayed"), but no
-        civilian: that sector comes from a word of the name ("the National Export Highway")."""
+        """ "The government praised Japan", "police detained two Japanese journalists": a role whose
+        state neither its phrase, its place nor its sentence names is still that role, of no known
+        state (``---GOV``), as PETRARCH codes it. No pronoun refers to it: one that names a state
+        would be worse read as a role of none. A name the dictionary does not know is a role by its
+        title ("former minister José Ábalos", "Senator Sayed"), but no civilian: that sector comes
+        from a word of the name ("the National Export Highway")."""
         doc = sent.doc
         for waiting in (reading.unplaced, reading.unstated):
             for i in [i for i in waiting if sent.start <= i < sent.end]:

@@ -613,8 +613,8 @@ class Extractor:
 
     def _roles(self, phrases: Iterable[Token | None], reading: Reading) -> list[Actor]:
         """Roles of no named state (``---GOV``) that phrases name, for a side of an event nothing
-        else fills: "The government expressed appreciation for China's help", "police arrested
-        dozens of Russian tourists", "the civilians were released by Putin"."""
+        else fills: "The government praised Japan", "police arrested dozens of Russian tourists",
+        "rebels attacked a French convoy"."""
         found = [
             a for phrase in phrases if phrase is not None for member in conjuncts(phrase)
             for head in [member, *(p for prep in member.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")]
