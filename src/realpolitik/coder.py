@@ -287,10 +287,10 @@ class Coder:
             token = token.head
 
     def _visit(self, cand: Candidate, reading: Reading, used: set[int]) -> Candidate | None:
-        """ "the Japanese and Indian ministers met in Geneva", "held talks in Doha": meeting in another state
-        is visiting it (042, "travel to another location for a meeting"). Only the meeting's own
-        place counts, not where it was announced or what it was about ("met in an effort to secure
-        a ceasefire in Gaza")."""
+        """ "the Japanese and Indian ministers met in Geneva", "held talks in Doha": meeting in
+        another state is visiting it (042, "travel to another location for a meeting"). Only the
+        meeting's own place counts, not where it was announced or what it was about ("met in an
+        effort to secure a ceasefire in Gaza")."""
         if not cand.source.country or not self.book.code_listed("meeting_codes", cand.code):
             return None
         for token in dict.fromkeys((cand.trigger, cand.clause)):

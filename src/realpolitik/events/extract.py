@@ -418,11 +418,11 @@ class Extractor:
                 sources = self._crowd_sources(verb, pattern, reading)
             if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
                 sources = self._custodians(verb, reading)
-            if not sources and pattern.code[:2] in self.book.cue("unattributed_roots"):
-                sources, means = self._attackers_by_means(verb, reading)
-                # "a roadside bombing killed two soldiers": the means says what kind of attack.
-                unattributed = any(s.via == "unattributed" for s in sources)
-                pattern = self._means_pattern(means, pattern, unattributed) if means is not None else pattern
+                if not sources:
+                    sources, means = self._attackers_by_means(verb, reading)
+                    # "a roadside bombing killed two soldiers": the means says what kind of attack.
+                    unattributed = any(s.via == "unattributed" for s in sources)
+                    pattern = self._means_pattern(means, pattern, unattributed) if means is not None else pattern
             if not sources:
                 doers = self._agent_phrases(verb) if self._is_passive(verb) else [subject] if subject is not None else []
                 sources = self._roles(doers, reading)
@@ -523,8 +523,8 @@ class Extractor:
             if not sources and violent and governor is not None:
                 sources, inherited = self._custodians(governor, reading), True
             if not sources:
-                owner = [c for c in noun.children if c.dep_ == "poss"]
-                sources = self._roles(owner or ([_subject(light)] if light is not None and not self._is_passive(light) else []), reading)
+                possessors = [c for c in noun.children if c.dep_ == "poss"]
+                sources = self._roles(possessors or ([_subject(light)] if light is not None and not self._is_passive(light) else []), reading)
             targets = self._targets(pattern, noun, theme, reading, extra_preps=[], hosts=hosts, sources=sources)
             if not targets and pattern.code.startswith("14"):
                 targets = self._demanded_of(noun, reading)
