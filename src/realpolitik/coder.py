@@ -181,6 +181,8 @@ class Coder:
             )
             if cand.pattern.yields_to_complement and not mutual and any(self.extractor.is_trigger_verb(c, candidates) for c in infinitives):
                 continue  # "vowed to fight": the act has a code of its own, even without a target
+            if cand.code.startswith("12") and self.modality.excludes(cand.trigger):
+                continue  # "refused to rule out military action" rejects nothing
             table = _CODED_BY_COMPLEMENT.get(cand.code)
             embedded = next((by_trigger[c.i] for c in complements if c.i in by_trigger), None)
             if table is not None and embedded is not None:

@@ -167,3 +167,12 @@ def test_a_hostile_act_on_a_condition_is_aimed_at_whoever_must_meet_it(code):
         ("CHN", "130", "PHLGOV", "asserted"),
         ("CHN", "170", "PHLGOV", "conditional"),
     }
+
+
+def test_a_denied_exclusion_leaves_the_act_open(code):
+    events, _ = code("China did not refuse to send aid to Nepal.")
+    assert ("070", "hypothetical") in {(e.cameo, e.modality) for e in events}
+    events, _ = code("Kenya refused to rule out sending troops to Somalia.")
+    assert {e.modality for e in events} <= {"hypothetical"} and not [e for e in events if e.root == "12"]
+    events, _ = code("Kenya ruled out sending troops to Somalia.")
+    assert {(e.root, e.modality) for e in events} == {("15", "negated")}

@@ -134,10 +134,11 @@ class ModalityReader:
                 found = ModalReading("negated", cue=head.lower_)
                 break
             if relation != "advcl":
-                # Phrasal governors count with their particle: "ruled out" negates, "ruled" does not.
-                phrasal = {f"{word} {c.lower_}" for c in head.children if c.dep_ == "prt"}
-                if word in self.negators or phrasal & self.negators:
-                    found = ModalReading("negated", cue=word if word in self.negators else min(phrasal & self.negators))
+                cue = self._negator(head, word)
+                if cue is not None:
+                    # "did not rule out using force", "refused to rule out military action": a
+                    # denied exclusion leaves the act open.
+                    found = ModalReading("hypothetical", cue=f"not {cue}") if self.is_denied(head) else ModalReading("negated", cue=cue)
                     break
                 others_wish = word in self.intenders and (
                     any(c.dep_ == "dobj" for c in head.children)
@@ -180,6 +181,27 @@ class ModalityReader:
                 if word in self.future_modals:
                     return ModalReading("intended", cue=word)
         return None
+
+    def _negator(self, token: Token, word: str | None = None) -> str | None:
+        """The negating cue a governing word is ("refrained", "ruled out"): phrasal verbs count
+        with their particle, so "ruled out" negates and "ruled" does not."""
+        word = word or token.lemma_.lower()
+        if word in self.negators:
+            return word
+        phrasal = {f"{word} {c.lower_}" for c in token.children if c.dep_ == "prt"} & self.negators
+        return min(phrasal) if phrasal else None
+
+    def is_denied(self, verb: Token) -> bool:
+        """Is the verb negated itself ("did not rule out") or the complement of a negator ("refused
+        to rule out")?"""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        return verb.dep_ in ("xcomp", "pcomp") and self._negator(verb.head) is not None
+
+    def excludes(self, verb: Token) -> bool:
+        """Does the verb govern a negator as its complement ("refused to rule out")? Refusing to
+        exclude an act is no refusal."""
+        return any(c.dep_ == "xcomp" and self._negator(c) is not None for c in verb.children)
 
     # -- conditions --------------------------------------------------------------------------
 
