@@ -138,7 +138,7 @@ class ModalityReader:
                 if cue is not None:
                     # "did not rule out using force", "refused to rule out military action": a
                     # denied exclusion leaves the act open.
-                    found = ModalReading("hypothetical", cue=f"not {cue}") if self.is_denied(head) else ModalReading("negated", cue=cue)
+                    found = ModalReading("hypothetical", cue=f"not {cue}") if self._is_denied(head) else ModalReading("negated", cue=cue)
                     break
                 others_wish = word in self.intenders and (
                     any(c.dep_ == "dobj" for c in head.children)
@@ -191,7 +191,7 @@ class ModalityReader:
         phrasal = {f"{word} {c.lower_}" for c in token.children if c.dep_ == "prt"} & self.negators
         return min(phrasal) if phrasal else None
 
-    def is_denied(self, verb: Token) -> bool:
+    def _is_denied(self, verb: Token) -> bool:
         """Is the verb negated itself ("did not rule out") or the complement of a negator ("refused
         to rule out")?"""
         if any(c.dep_ == "neg" for c in verb.children):
